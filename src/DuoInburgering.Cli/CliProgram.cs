@@ -1,0 +1,46 @@
+namespace DuoInburgering.Cli;
+
+/// <summary>Admin verbs on the same code as the portal. Exit codes: 0 ok, 1 failure, 2 wrong usage or input.</summary>
+public static class CliProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await Console.Out.WriteLineAsync(Gebruik);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "migrate" => await MigrateCommand.RunAsync(),
+                _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
+            };
+        }
+        catch (CliException e)
+        {
+            return await Fout(e.Message, e.ExitCode);
+        }
+        catch (Web.Data.PibConfigurationException e)
+        {
+            return await Fout(e.Message, 1);
+        }
+    }
+
+    private const string Gebruik = """
+        Gebruik: dotnet run --project src/DuoInburgering.Cli -- <opdracht>
+          migrate                 database bijwerken naar het nieuwste schema (ConnectionStrings__Pib)
+        """;
+
+    private static async Task<int> Fout(string message, int code = 2)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return code;
+    }
+}
+
+public sealed class CliException(string message, int exitCode = 1) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

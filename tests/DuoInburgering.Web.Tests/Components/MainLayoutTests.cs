@@ -1,0 +1,55 @@
+using Bunit;
+using DuoInburgering.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace DuoInburgering.Web.Tests.Components;
+
+public sealed class MainLayoutTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+
+    public Task InitializeAsync()
+    {
+        _ctx.Services.AddMudServices();
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+
+    private IRenderedComponent<MainLayout> Render<T>(Action<ComponentParameterCollectionBuilder<MainLayout>> parameters) =>
+        _ctx.Render(parameters);
+
+    [Fact]
+    public void Layout_offers_a_skip_link_the_menu_of_three_groups_and_the_page_body()
+    {
+        RenderFragment body = b => b.AddMarkupContent(0, "<p id=\"body\">inhoud</p>");
+        var cut = Render<MainLayout>(p => p.Add(l => l.Body, body));
+
+        Assert.Equal("#inhoud", cut.Find("a.skip-link").GetAttribute("href"));
+        Assert.NotNull(cut.Find("main#inhoud #body"));
+        Assert.Equal("Hoofdmenu", cut.Find("nav").GetAttribute("aria-label"));
+        var groepen = cut.FindAll(".mud-nav-group").Select(g => g.TextContent).ToList();
+        Assert.Equal(3, groepen.Count);
+        Assert.Contains(groepen, g => g.Contains("Gemeente", StringComparison.Ordinal));
+        Assert.Contains(groepen, g => g.Contains("DUO", StringComparison.Ordinal));
+        Assert.Contains(groepen, g => g.Contains("Audit", StringComparison.Ordinal));
+        Assert.Contains("Portaal Inburgering", cut.Find("header").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Menu_button_has_a_Dutch_accessible_name_and_toggles_the_drawer()
+    {
+        RenderFragment body = b => b.AddMarkupContent(0, "<p>x</p>");
+        var cut = Render<MainLayout>(p => p.Add(l => l.Body, body));
+        var knop = cut.Find("button[aria-label='Menu tonen of verbergen']");
+        bool Open() => cut.Find(".mud-drawer").ClassList.Contains("mud-drawer--open");
+        var eerst = Open();
+        knop.Click();
+        Assert.NotEqual(eerst, Open());
+        cut.Find("button[aria-label='Menu tonen of verbergen']").Click();
+        Assert.Equal(eerst, Open());
+    }
+}

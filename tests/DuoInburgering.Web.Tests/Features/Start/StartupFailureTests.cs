@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DuoInburgering.Web.Tests.Features.Start;
+
+/// <summary>Bad configuration stops the real executable with one clear Dutch line, not a stack trace.</summary>
+public sealed class StartupFailureTests
+{
+    [Fact]
+    public async Task Unreachable_database_stops_with_one_clear_message()
+    {
+        var port = FreePort();
+        var (code, stderr) = await RunPortalAsync(new()
+        {
+            ["ConnectionStrings__Pib"] = $"Host=127.0.0.1;Port={port};Username=pib;Database=pib",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}",
+        });
+        Assert.Equal(1, code);
+        Assert.StartsWith("Het portaal kan niet starten: database niet bereikbaar", stderr.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_without_a_connection_string_refuses_to_start()
+    {
+        var (code, stderr) = await RunPortalAsync(new()
+        {
+            ["ConnectionStrings__Pib"] = "",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        });
+        Assert.Equal(1, code);
+        Assert.Contains("zet ConnectionStrings__Pib", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Port_in_use_stops_with_one_clear_message()
+    {
+        var server = await Infrastructure.PostgresServer.GetAsync();
+        using var bezet = new TcpListener(IPAddress.Loopback, 0);
+        bezet.Start();
+        var port = ((IPEndPoint)bezet.LocalEndpoint).Port;
+        var (code, stderr) = await RunPortalAsync(new()
+        {
+            ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        });
+        Assert.Equal(1, code);
+        Assert.StartsWith("Het portaal kan niet starten: de poort is al in gebruik", stderr.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int Code, string Stderr)> RunPortalAsync(Dictionary<string, string> env)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "DuoInburgering.Web.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
+        info.ArgumentList.Add(dll);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["Database__MigrateOnStartup"] = "false";
+        info.Environment["Database__SeedDemoData"] = "false";
+        foreach (var (k, v) in env)
+        {
+            info.Environment[k] = v;
+        }
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stderr);
+    }
+}
