@@ -11,9 +11,8 @@ set +e
 dotnet test DuoInburgering.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee .test-output.log
 status=${PIPESTATUS[0]}
 set -e
-passed=$(grep -Eo 'Passed: +[0-9]+' .test-output.log | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' .test-output.log | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -Eo 'Skipped: +[0-9]+' .test-output.log | awk '{s+=$2} END {print s+0}')
+# One closing line over all test projects, in the plain form CI reads: "N passed, N failed, N skipped".
+awk '/^ +Passed: +[0-9]+$/ {p+=$2} /^ +Failed: +[0-9]+$/ {f+=$2} /^ +Skipped: +[0-9]+$/ {s+=$2}
+     END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' .test-output.log
 rm -f .test-output.log
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"

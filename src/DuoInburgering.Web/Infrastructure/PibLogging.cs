@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -23,7 +24,8 @@ public static class PibLogging
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
                 // Start-up failures (port in use) are told in one line by Startup.RunGuardedAsync.
                 .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                .Enrich.With<DropRequestPath>();
             if (builder.Environment.IsDevelopment())
             {
                 config.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
@@ -52,4 +54,11 @@ public static class PibLogging
 
     private static string RouteOf(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint route ? route.RoutePattern.RawText ?? "?" : "(geen route)";
+
+    /// <summary>ASP.NET's log scope carries the raw request path; a path may hold a BSN, so it never reaches a sink.</summary>
+    private sealed class DropRequestPath : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory) =>
+            logEvent.RemovePropertyIfPresent("RequestPath");
+    }
 }
