@@ -1,0 +1,38 @@
+namespace DuoInburgering.Domain.Koppeling;
+
+/// <summary>
+/// Which municipality a person belongs to (DOMAIN.md "Which municipality sees a person"; DUO M2M
+/// README "Scope"): at a COA location → the municipality COA linked them to, none while not linked;
+/// otherwise → the BRP municipality of registration.
+/// </summary>
+/// <remarks>
+/// January 2022 failure 2: status holders registered at an AZC address were shown to the AZC's
+/// municipality. This rule never falls back to the BRP municipality while the person lives at COA.
+/// </remarks>
+public static class Koppelingsregel
+{
+    public static GemeenteKoppeling BepaalGemeente(CoaFeiten? coa, BrpFeiten? brp)
+    {
+        if (brp?.DatumOverlijden is not null)
+        {
+            return new(null, "Overleden volgens de BRP: geen gemeente.");
+        }
+
+        if (brp is not null && brp.IsVertrokkenUitNederland)
+        {
+            return new(null, "Vertrokken uit Nederland volgens de BRP: geen gemeente.");
+        }
+
+        bool opCoaLocatie = (coa?.WoontOpCoaLocatie ?? false) || (brp?.AdresIsCoaLocatie ?? false);
+        if (opCoaLocatie)
+        {
+            return coa?.GekoppeldeGemeente is { } gekoppeld
+                ? new(gekoppeld, $"Woont op een COA-locatie; door het COA gekoppeld aan {gekoppeld}.")
+                : new(null, "Woont op een COA-locatie en is nog niet door het COA aan een gemeente gekoppeld: geen gemeente.");
+        }
+
+        return brp?.Inschrijvingsgemeente is { } inschrijving
+            ? new(inschrijving, $"Ingeschreven in de BRP in {inschrijving}.")
+            : new(null, "Geen inschrijving in de BRP bekend: geen gemeente.");
+    }
+}
