@@ -15,6 +15,7 @@ public static class CliProgram
             return args[0] switch
             {
                 "migrate" => await MigrateCommand.RunAsync(),
+                "regime" => await RegimeCommand.RunAsync(args),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -31,6 +32,7 @@ public static class CliProgram
     private const string Gebruik = """
         Gebruik: dotnet run --project src/DuoInburgering.Cli -- <opdracht>
           migrate                 database bijwerken naar het nieuwste schema (ConnectionStrings__Pib)
+          regime BESTAND.csv      regime per rij bepalen (CSV naar stdout); --ruleset VERSIE kiest een regelset
         """;
 
     private static async Task<int> Fout(string message, int code = 2)
