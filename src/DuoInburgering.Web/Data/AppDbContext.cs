@@ -1,3 +1,5 @@
+using System.Text;
+using DuoInburgering.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuoInburgering.Web.Data;
@@ -6,15 +8,47 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 {
     public DbSet<Gemeente> Gemeenten => Set<Gemeente>();
     public DbSet<Gebruiker> Gebruikers => Set<Gebruiker>();
+    public DbSet<Persoon> Personen => Set<Persoon>();
+    public DbSet<CoaFeit> CoaFeiten => Set<CoaFeit>();
+    public DbSet<BrpFeit> BrpFeiten => Set<BrpFeit>();
+    public DbSet<Bericht> Berichten => Set<Bericht>();
+    public DbSet<SignaalRecord> Signalen => Set<SignaalRecord>();
+    public DbSet<ImportRun> Importen => Set<ImportRun>();
+    public DbSet<Afwijzing> Afwijzingen => Set<Afwijzing>();
+    public DbSet<Pauze> Pauzes => Set<Pauze>();
+    public DbSet<PauzeHistorie> PauzeHistorie => Set<PauzeHistorie>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Column names in snake_case, so hand-written SQL (bulk import, reports) reads naturally.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.GetColumnName() == property.Name)
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored as their names: readable in SQL, safe when members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+            {
+                sb.Append('_');
+            }
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
     }
 }

@@ -1,0 +1,20 @@
+using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Regimes;
+
+namespace DuoInburgering.Domain.Verwerking;
+
+/// <summary>Everything known about one person from IND, COA and BRP, as stored.</summary>
+/// <param name="DatumIntrekking">IND withdrew the right of residence (ends the obligation: SS110).</param>
+public sealed record PersoonFeiten(IndFeiten Ind, DateOnly? DatumIntrekking, CoaFeiten? Coa, BrpFeiten? Brp);
+
+/// <summary>Determination is paused per regime and doelgroep (DOMAIN.md "Corrections, pauses and parked people").</summary>
+public readonly record struct PauzeSleutel(Regime Regime, Doelgroep Doelgroep);
+
+public enum Verwerkingsstatus
+{
+    /// <summary>Derived and published: the municipality's view reflects it.</summary>
+    Bepaald,
+
+    /// <summary>Its regime and doelgroep are paused: facts stored, nothing published until resume.</summary>
+    Uitgesteld,
+}

@@ -1,0 +1,97 @@
+using DuoInburgering.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DuoInburgering.Web.Data.Configurations;
+
+internal sealed class PersoonConfiguration : IEntityTypeConfiguration<Persoon>
+{
+    public void Configure(EntityTypeBuilder<Persoon> builder)
+    {
+        builder.ToTable("persoon");
+        builder.HasKey(p => p.Bsn);
+        builder.Property(p => p.Bsn).HasMaxLength(9);
+        builder.Property(p => p.GemeenteCode).HasMaxLength(6);
+        builder.Property(p => p.PubGemeenteCode).HasMaxLength(6);
+        builder.Property(p => p.PipGemeenteCode).HasMaxLength(6);
+        builder.Property(p => p.VorigePipGemeenteCode).HasMaxLength(6);
+        builder.HasIndex(p => new { p.Status, p.Uitkomst, p.Doelgroep });
+        builder.HasIndex(p => p.GemeenteCode);
+        builder.HasIndex(p => p.PubGemeenteCode);
+    }
+}
+
+internal sealed class CoaFeitConfiguration : IEntityTypeConfiguration<CoaFeit>
+{
+    public void Configure(EntityTypeBuilder<CoaFeit> builder)
+    {
+        builder.ToTable("coa_feit");
+        builder.HasKey(c => c.Bsn);
+        builder.Property(c => c.Bsn).HasMaxLength(9);
+        builder.Property(c => c.GekoppeldeGemeente).HasMaxLength(6);
+    }
+}
+
+internal sealed class BrpFeitConfiguration : IEntityTypeConfiguration<BrpFeit>
+{
+    public void Configure(EntityTypeBuilder<BrpFeit> builder)
+    {
+        builder.ToTable("brp_feit");
+        builder.HasKey(b => b.Bsn);
+        builder.Property(b => b.Bsn).HasMaxLength(9);
+        builder.Property(b => b.Gemeente).HasMaxLength(6);
+    }
+}
+
+internal sealed class BerichtConfiguration : IEntityTypeConfiguration<Bericht>
+{
+    public void Configure(EntityTypeBuilder<Bericht> builder)
+    {
+        builder.ToTable("bericht");
+        builder.HasKey(b => b.BerichtId);
+        builder.Property(b => b.BerichtId).HasMaxLength(100);
+    }
+}
+
+internal sealed class SignaalConfiguration : IEntityTypeConfiguration<SignaalRecord>
+{
+    public void Configure(EntityTypeBuilder<SignaalRecord> builder)
+    {
+        builder.ToTable("signaal");
+        builder.Property(s => s.Id).UseIdentityAlwaysColumn();
+        builder.Property(s => s.Bsn).HasMaxLength(9);
+        builder.Property(s => s.GemeenteCode).HasMaxLength(6);
+        builder.HasIndex(s => new { s.GemeenteCode, s.Regime, s.AangemaaktOp });
+        builder.HasIndex(s => s.Bsn);
+    }
+}
+
+internal sealed class ImportConfiguration :
+    IEntityTypeConfiguration<ImportRun>, IEntityTypeConfiguration<Afwijzing>,
+    IEntityTypeConfiguration<Pauze>, IEntityTypeConfiguration<PauzeHistorie>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> builder)
+    {
+        builder.ToTable("import_run");
+        builder.Property(i => i.Id).UseIdentityAlwaysColumn();
+    }
+
+    public void Configure(EntityTypeBuilder<Afwijzing> builder)
+    {
+        builder.ToTable("afwijzing");
+        builder.Property(a => a.Id).UseIdentityAlwaysColumn();
+        builder.HasIndex(a => a.ImportId);
+    }
+
+    public void Configure(EntityTypeBuilder<Pauze> builder)
+    {
+        builder.ToTable("pauze");
+        builder.HasKey(p => new { p.Regime, p.Doelgroep });
+    }
+
+    public void Configure(EntityTypeBuilder<PauzeHistorie> builder)
+    {
+        builder.ToTable("pauze_historie");
+        builder.Property(p => p.Id).UseIdentityAlwaysColumn();
+    }
+}

@@ -1,0 +1,60 @@
+namespace DuoInburgering.Web.Data.Entities;
+
+/// <summary>
+/// One inburgeraar: the IND facts as received, the latest decision (rule-set version and reason),
+/// and the published state that the municipalities' views reflect. Written by the processing only.
+/// </summary>
+public sealed class Persoon
+{
+    public required string Bsn { get; init; }
+
+    // IND facts
+    public string? VNummer { get; set; }
+    public required string Naam { get; set; }
+    public DateOnly Geboortedatum { get; set; }
+    public required string Nationaliteit { get; set; }
+    public required string Verblijfsdoel { get; set; }
+    public DateOnly? DatumIngangVerblijfsrecht { get; set; }
+    public DateOnly? DatumBeschikking { get; set; }
+    public DateOnly? DatumBekendmakingBeschikking { get; set; }
+    public DateOnly? DatumUitreikingDocument { get; set; }
+    public DateOnly? DatumKennisgeving { get; set; }
+    public DateOnly? DatumIntrekking { get; set; }
+
+    // The latest decision (also while uitgesteld)
+    public required string Uitkomst { get; set; }
+    public string? Doelgroep { get; set; }
+    public DateOnly? Peildatum { get; set; }
+    public DateOnly? Startdatum { get; set; }
+    public required string RuleSetVersie { get; set; }
+    public required string Reden { get; set; }
+    public string? GemeenteCode { get; set; }
+    public required string KoppelingReden { get; set; }
+    public required string Status { get; set; }
+
+    // The published state (PersoonToestand); null columns mean nothing was published yet
+    public string? PubUitkomst { get; set; }
+    public string? PubDoelgroep { get; set; }
+    public DateOnly? PubStartdatum { get; set; }
+    public string? PubGemeenteCode { get; set; }
+    public bool PubVerblijftInCoa { get; set; }
+    public bool PubVertrokken { get; set; }
+    public bool AanvangGemeld { get; set; }
+    public DateOnly? TermijnLeerrouteStart { get; set; }
+    public bool Ss126Verzonden { get; set; }
+    public bool Ss127Verzonden { get; set; }
+    public bool Ss128Verzonden { get; set; }
+    public string? EindReden { get; set; }
+    public bool Geparkeerd { get; set; }
+
+    // The current PIP and aanbod (registered by the municipality)
+    public string? PipGemeenteCode { get; set; }
+    public DateOnly? PipDagtekening { get; set; }
+    public string? PipLeerroute { get; set; }
+    public string? PipNiveau { get; set; }
+    public string? VorigePipGemeenteCode { get; set; }
+    public DateOnly? VorigePipDagtekening { get; set; }
+    public DateOnly? DatumInburgeringsaanbod { get; set; }
+
+    public DateTimeOffset BijgewerktOp { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace DuoInburgering.Web.Data.Entities;
+
+/// <summary>A signal shown to one municipality in one PIB environment (regime).</summary>
+public sealed class SignaalRecord
+{
+    public long Id { get; init; }
+    public required string Bsn { get; init; }
+    public required string Code { get; init; }
+    public required string GemeenteCode { get; init; }
+    public required string Regime { get; init; }
+    public DateOnly Datum { get; init; }
+    public required string Toelichting { get; init; }
+    public DateTimeOffset AangemaaktOp { get; init; }
+    public DateTimeOffset? AfgehandeldOp { get; set; }
+    public string? AfgehandeldDoor { get; set; }
+
+    /// <summary>Withdrawn from every view by a correction; kept for the audit.</summary>
+    public DateTimeOffset? IngetrokkenOp { get; set; }
+}

@@ -1,0 +1,79 @@
+using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Pip;
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Data.Entities;
+
+namespace DuoInburgering.Web.Features.Verwerking;
+
+/// <summary>Between stored rows and the domain's facts and published state.</summary>
+internal static class PersoonMapping
+{
+    public static PersoonFeiten Feiten(Persoon p, CoaFeit? coa, BrpFeit? brp) => new(
+        new IndFeiten(new Bsn(p.Bsn), p.Geboortedatum, p.Nationaliteit, VerblijfsdoelTekst.Parse(p.Verblijfsdoel),
+            p.DatumIngangVerblijfsrecht, p.DatumBeschikking, p.DatumBekendmakingBeschikking,
+            p.DatumUitreikingDocument, p.DatumKennisgeving),
+        p.DatumIntrekking,
+        coa is null ? null : new CoaFeiten(coa.Locatie, Code(coa.GekoppeldeGemeente), coa.DatumGekoppeld, coa.DatumUitstroom),
+        brp is null ? null : new BrpFeiten(Code(brp.Gemeente), brp.AdresIsCoaLocatie, brp.DatumVestiging,
+            brp.DatumVertrekBuitenland, brp.DatumOverlijden));
+
+    /// <summary>The published state, or null when nothing was ever published about this person.</summary>
+    public static PersoonToestand? Gepubliceerd(Persoon p) => p.PubUitkomst is null
+        ? null
+        : new PersoonToestand(Enum.Parse<RegimeUitkomst>(p.PubUitkomst), Optioneel<Doelgroep>(p.PubDoelgroep),
+            p.PubStartdatum, p.Geboortedatum, Code(p.PubGemeenteCode))
+        {
+            VerblijftInCoa = p.PubVerblijftInCoa,
+            VertrokkenUitNederland = p.PubVertrokken,
+            HuidigePip = p.PipGemeenteCode is null || p.PipDagtekening is null || p.PipLeerroute is null
+                ? null
+                : new PipInfo(new GemeenteCode(p.PipGemeenteCode), p.PipDagtekening.Value,
+                    Enum.Parse<Leerroute>(p.PipLeerroute), Optioneel<PipNiveau>(p.PipNiveau)),
+            DatumInburgeringsaanbod = p.DatumInburgeringsaanbod,
+            AanvangGemeld = p.AanvangGemeld,
+            TermijnLeerrouteStart = p.TermijnLeerrouteStart,
+            Ss126Verzonden = p.Ss126Verzonden,
+            Ss127Verzonden = p.Ss127Verzonden,
+            Ss128Verzonden = p.Ss128Verzonden,
+            EindReden = Optioneel<EindReden>(p.EindReden),
+            Geparkeerd = p.Geparkeerd,
+        };
+
+    /// <summary>Writes a re-derivation's decision, link, status and (when published) state into the row.</summary>
+    public static void Schrijf(Persoon p, HerbepalingUitkomst u, DateTimeOffset nu)
+    {
+        p.Uitkomst = u.Besluit.Uitkomst.ToString();
+        p.Doelgroep = u.Besluit.Doelgroep?.ToString();
+        p.Peildatum = u.Besluit.Peildatum;
+        p.Startdatum = u.Besluit.Startdatum;
+        p.RuleSetVersie = u.Besluit.RuleSetVersie;
+        p.Reden = u.Besluit.Reden;
+        p.GemeenteCode = u.Koppeling.Gemeente?.Waarde;
+        p.KoppelingReden = u.Koppeling.Reden;
+        p.Status = u.Status.ToString();
+        p.BijgewerktOp = nu;
+        if (u.Status == Verwerkingsstatus.Bepaald && u.Gepubliceerd is { } t)
+        {
+            p.PubUitkomst = t.Uitkomst.ToString();
+            p.PubDoelgroep = t.Doelgroep?.ToString();
+            p.PubStartdatum = t.Startdatum;
+            p.PubGemeenteCode = t.Gemeente?.Waarde;
+            p.PubVerblijftInCoa = t.VerblijftInCoa;
+            p.PubVertrokken = t.VertrokkenUitNederland;
+            p.AanvangGemeld = t.AanvangGemeld;
+            p.TermijnLeerrouteStart = t.TermijnLeerrouteStart;
+            p.Ss126Verzonden = t.Ss126Verzonden;
+            p.Ss127Verzonden = t.Ss127Verzonden;
+            p.Ss128Verzonden = t.Ss128Verzonden;
+            p.EindReden = t.EindReden?.ToString();
+            p.Geparkeerd = t.Geparkeerd;
+        }
+    }
+
+    private static GemeenteCode? Code(string? code) => code is null ? null : new GemeenteCode(code);
+
+    private static T? Optioneel<T>(string? waarde) where T : struct, Enum => waarde is null ? null : Enum.Parse<T>(waarde);
+}

@@ -1,0 +1,31 @@
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Verwerking;
+using Npgsql;
+
+namespace DuoInburgering.Web.Features.Verwerking;
+
+/// <summary>What a processing run decides with: the rule set, the pauses in force and the clock.</summary>
+public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeSleutel> Pauzes, DateOnly Vandaag, DateTimeOffset Nu)
+{
+    public bool IsGepauzeerd(PauzeSleutel sleutel) => Pauzes.Contains(sleutel);
+
+    /// <summary>Reads the pauses inside the caller's transaction, so a pause and a run never cross.</summary>
+    public static async Task<Verwerkingscontext> LaadAsync(NpgsqlConnection conn, TimeProvider clock, CancellationToken ct,
+        RegimeRuleSet? rules = null)
+    {
+        var pauzes = new HashSet<PauzeSleutel>();
+        await using (var cmd = new NpgsqlCommand("select regime, doelgroep from pauze", conn))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                pauzes.Add(new PauzeSleutel(Enum.Parse<Regime>(reader.GetString(0)), Enum.Parse<Doelgroep>(reader.GetString(1))));
+            }
+        }
+        var nu = clock.GetUtcNow();
+        return new Verwerkingscontext(rules ?? RegimeRuleSets.Huidig, pauzes,
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(nu, Amsterdam).DateTime), nu);
+    }
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+}
