@@ -26,12 +26,16 @@ public static class Startup
     private static string? Explain(Exception e) => e switch
     {
         PibConfigurationException or LocalPostgresException => e.Message,
-        IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or
-            IOException { InnerException.InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } =>
-            $"de poort is al in gebruik ({e.Message}). Stop het andere proces of kies een andere poort met --urls of ASPNETCORE_URLS.",
-        _ when e.GetType().Name == "AddressInUseException" || e.InnerException?.GetType().Name == "AddressInUseException" =>
+        _ when IsPortInUse(e) =>
             $"de poort is al in gebruik ({e.Message}). Stop het andere proces of kies een andere poort met --urls of ASPNETCORE_URLS.",
         Npgsql.NpgsqlException or SocketException => $"database niet bereikbaar: {e.Message}",
         _ => null,
     };
+
+    /// <summary>Kestrel reports a taken port as an IOException over a SocketException, or as its AddressInUseException.</summary>
+    private static bool IsPortInUse(Exception e) =>
+        e is IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } }
+            or IOException { InnerException.InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } }
+        || e.GetType().Name == "AddressInUseException"
+        || e.InnerException?.GetType().Name == "AddressInUseException";
 }
