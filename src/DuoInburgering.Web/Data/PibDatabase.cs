@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace DuoInburgering.Web.Data;
@@ -36,6 +37,7 @@ public static class PibDatabase
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         services.AddSingleton(dataSource);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(dataSource));
         services.AddHostedService<DatabasePreparation>();
         return services;

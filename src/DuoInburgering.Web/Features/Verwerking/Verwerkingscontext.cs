@@ -9,12 +9,15 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
 {
     public bool IsGepauzeerd(PauzeSleutel sleutel) => Pauzes.Contains(sleutel);
 
-    /// <summary>Reads the pauses inside the caller's transaction, so a pause and a run never cross.</summary>
+    /// <summary>
+    /// Reads the pauses inside the caller's transaction and holds a SHARE lock on table pauze until it
+    /// ends: runs may overlap each other, but a pause or resume waits for running work and vice versa.
+    /// </summary>
     public static async Task<Verwerkingscontext> LaadAsync(NpgsqlConnection conn, TimeProvider clock, CancellationToken ct,
         RegimeRuleSet? rules = null)
     {
         var pauzes = new HashSet<PauzeSleutel>();
-        await using (var cmd = new NpgsqlCommand("select regime, doelgroep from pauze", conn))
+        await using (var cmd = new NpgsqlCommand("lock table pauze in share mode; select regime, doelgroep from pauze", conn))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
