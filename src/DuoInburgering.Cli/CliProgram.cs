@@ -16,6 +16,8 @@ public static class CliProgram
             {
                 "migrate" => await MigrateCommand.RunAsync(),
                 "regime" => await RegimeCommand.RunAsync(args),
+                "import" => await ImportCommand.RunAsync(args),
+                "seed" => await SeedCommand.RunAsync(args),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -33,6 +35,8 @@ public static class CliProgram
         Gebruik: dotnet run --project src/DuoInburgering.Cli -- <opdracht>
           migrate                 database bijwerken naar het nieuwste schema (ConnectionStrings__Pib)
           regime BESTAND.csv      regime per rij bepalen (CSV naar stdout); --ruleset VERSIE kiest een regelset
+          import ind|coa|brp BESTAND.csv   feiten importeren (één transactie); --rapport PAD schrijft de afgewezen regels
+          seed --persons N        synthetische populatie (met incidentcohort) importeren; --seed S voor een andere trekking
         """;
 
     private static async Task<int> Fout(string message, int code = 2)

@@ -10,14 +10,16 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
     public bool IsGepauzeerd(PauzeSleutel sleutel) => Pauzes.Contains(sleutel);
 
     /// <summary>
-    /// Reads the pauses inside the caller's transaction and holds a SHARE lock on table pauze until it
-    /// ends: runs may overlap each other, but a pause or resume waits for running work and vice versa.
+    /// Reads the pauses inside the caller's transaction and locks table pauze in SHARE ROW EXCLUSIVE
+    /// mode until it ends. That mode conflicts with itself: processing runs (imports, messages, deadline
+    /// job, resume) that write persons follow each other, so no two of them re-derive the same person
+    /// from the same published state, and a pause or resume never crosses a run.
     /// </summary>
     public static async Task<Verwerkingscontext> LaadAsync(NpgsqlConnection conn, TimeProvider clock, CancellationToken ct,
         RegimeRuleSet? rules = null)
     {
         var pauzes = new HashSet<PauzeSleutel>();
-        await using (var cmd = new NpgsqlCommand("lock table pauze in share mode; select regime, doelgroep from pauze", conn))
+        await using (var cmd = new NpgsqlCommand("lock table pauze in share row exclusive mode; select regime, doelgroep from pauze", conn))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))

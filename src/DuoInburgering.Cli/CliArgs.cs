@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace DuoInburgering.Cli;
+
+/// <summary>Options of the form --naam WAARDE.</summary>
+internal static class CliArgs
+{
+    public static string? Optie(string[] args, string naam)
+    {
+        var i = Array.IndexOf(args, naam);
+        if (i < 0)
+        {
+            return null;
+        }
+        return i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[i + 1]
+            : throw new CliException($"{naam} verwacht een waarde.", 2);
+    }
+
+    public static int Getal(string[] args, string naam, int standaard) =>
+        Optie(args, naam) is not { } tekst ? standaard
+        : int.TryParse(tekst, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : throw new CliException($"{naam} verwacht een geheel getal, niet '{tekst}'.", 2);
+}
