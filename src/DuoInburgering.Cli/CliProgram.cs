@@ -16,6 +16,7 @@ public static class CliProgram
             {
                 "migrate" => await MigrateCommand.RunAsync(),
                 "regime" => await RegimeCommand.RunAsync(args),
+                "deadlines" => await DeadlinesCommand.RunAsync(),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -33,6 +34,7 @@ public static class CliProgram
         Gebruik: dotnet run --project src/DuoInburgering.Cli -- <opdracht>
           migrate                 database bijwerken naar het nieuwste schema (ConnectionStrings__Pib)
           regime BESTAND.csv      regime per rij bepalen (CSV naar stdout); --ruleset VERSIE kiest een regelset
+          deadlines               deadline-signalen SS126, SS127 en SS128 nu eenmaal verwerken (ConnectionStrings__Pib)
         """;
 
     private static async Task<int> Fout(string message, int code = 2)
