@@ -18,6 +18,7 @@ public static class CliProgram
                 "regime" => await RegimeCommand.RunAsync(args),
                 "import" => await ImportCommand.RunAsync(args),
                 "seed" => await SeedCommand.RunAsync(args),
+                "deadlines" => await DeadlinesCommand.RunAsync(),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -37,6 +38,7 @@ public static class CliProgram
           regime BESTAND.csv      regime per rij bepalen (CSV naar stdout); --ruleset VERSIE kiest een regelset
           import ind|coa|brp BESTAND.csv   feiten importeren (één transactie); --rapport PAD schrijft de afgewezen regels
           seed --persons N        synthetische populatie (met incidentcohort) importeren; --seed S voor een andere trekking
+          deadlines               deadline-signalen SS126, SS127 en SS128 nu eenmaal verwerken (ConnectionStrings__Pib)
         """;
 
     private static async Task<int> Fout(string message, int code = 2)

@@ -1,5 +1,6 @@
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Infrastructure;
 using MudBlazor.Services;
@@ -11,6 +12,7 @@ return await Startup.RunGuardedAsync(async () =>
     var connectionString = await PibDatabase.ResolveConnectionStringAsync(builder);
     await PibDatabase.VerifyReachableAsync(connectionString);
     builder.Services.AddPibData(connectionString);
+    builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibHealth();
     builder.Services.AddMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
