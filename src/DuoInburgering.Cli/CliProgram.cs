@@ -16,6 +16,9 @@ public static class CliProgram
             {
                 "migrate" => await MigrateCommand.RunAsync(),
                 "regime" => await RegimeCommand.RunAsync(args),
+                "pauzeer" => await PauzeCommand.PauzeerAsync(args),
+                "hervat" => await PauzeCommand.HervatAsync(args),
+                "pauzes" => await PauzeCommand.OverzichtAsync(),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -27,12 +30,23 @@ public static class CliProgram
         {
             return await Fout(e.Message, 1);
         }
+        catch (Web.Features.Pauzes.PauzeException e)
+        {
+            return await Fout(e.Message, 1);
+        }
     }
 
     private const string Gebruik = """
         Gebruik: dotnet run --project src/DuoInburgering.Cli -- <opdracht>
           migrate                 database bijwerken naar het nieuwste schema (ConnectionStrings__Pib)
           regime BESTAND.csv      regime per rij bepalen (CSV naar stdout); --ruleset VERSIE kiest een regelset
+          pauzeer REGIME DOELGROEP --reden TEKST [--door NAAM]
+                                  bepaling pauzeren: feiten worden opgeslagen, personen wachten als uitgesteld
+          hervat REGIME DOELGROEP --reden TEKST [--door NAAM]
+                                  pauze opheffen en de wachtende personen verwerken (één transactie)
+          pauzes                  huidige pauzes met het aantal wachtende personen
+          REGIME: Wi2007, Wi2013, Wi2021; DOELGROEP: Asielstatushouder, Gezinsmigrant, OverigeMigrant;
+          --door is standaard de gebruikersnaam van het besturingssysteem
         """;
 
     private static async Task<int> Fout(string message, int code = 2)

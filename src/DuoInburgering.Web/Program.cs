@@ -1,6 +1,7 @@
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Health;
+using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Infrastructure;
 using MudBlazor.Services;
 
@@ -11,6 +12,7 @@ return await Startup.RunGuardedAsync(async () =>
     var connectionString = await PibDatabase.ResolveConnectionStringAsync(builder);
     await PibDatabase.VerifyReachableAsync(connectionString);
     builder.Services.AddPibData(connectionString);
+    builder.Services.AddPibPauzes();
     builder.Services.AddPibHealth();
     builder.Services.AddMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
