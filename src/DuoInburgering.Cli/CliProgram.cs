@@ -19,6 +19,9 @@ public static class CliProgram
                 "import" => await ImportCommand.RunAsync(args),
                 "seed" => await SeedCommand.RunAsync(args),
                 "deadlines" => await DeadlinesCommand.RunAsync(),
+                "pauzeer" => await PauzeCommand.PauzeerAsync(args),
+                "hervat" => await PauzeCommand.HervatAsync(args),
+                "pauzes" => await PauzeCommand.OverzichtAsync(),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -27,6 +30,10 @@ public static class CliProgram
             return await Fout(e.Message, e.ExitCode);
         }
         catch (Web.Data.PibConfigurationException e)
+        {
+            return await Fout(e.Message, 1);
+        }
+        catch (Web.Features.Pauzes.PauzeException e)
         {
             return await Fout(e.Message, 1);
         }
@@ -39,6 +46,13 @@ public static class CliProgram
           import ind|coa|brp BESTAND.csv   feiten importeren (één transactie); --rapport PAD schrijft de afgewezen regels
           seed --persons N        synthetische populatie (met incidentcohort) importeren; --seed S voor een andere trekking
           deadlines               deadline-signalen SS126, SS127 en SS128 nu eenmaal verwerken (ConnectionStrings__Pib)
+          pauzeer REGIME DOELGROEP --reden TEKST [--door NAAM]
+                                  bepaling pauzeren: feiten worden opgeslagen, personen wachten als uitgesteld
+          hervat REGIME DOELGROEP --reden TEKST [--door NAAM]
+                                  pauze opheffen en de wachtende personen verwerken (één transactie)
+          pauzes                  huidige pauzes met het aantal wachtende personen
+          REGIME: Wi2007, Wi2013, Wi2021; DOELGROEP: Asielstatushouder, Gezinsmigrant, OverigeMigrant;
+          --door is standaard de gebruikersnaam van het besturingssysteem
         """;
 
     private static async Task<int> Fout(string message, int code = 2)

@@ -2,6 +2,7 @@ using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Health;
+using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Infrastructure;
 using MudBlazor.Services;
 
@@ -13,6 +14,7 @@ return await Startup.RunGuardedAsync(async () =>
     await PibDatabase.VerifyReachableAsync(connectionString);
     builder.Services.AddPibData(connectionString);
     builder.Services.AddPibDeadlines(builder.Configuration);
+    builder.Services.AddPibPauzes();
     builder.Services.AddPibHealth();
     builder.Services.AddMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();

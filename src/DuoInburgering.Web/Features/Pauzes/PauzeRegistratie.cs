@@ -1,0 +1,11 @@
+namespace DuoInburgering.Web.Features.Pauzes;
+
+public static class PauzeRegistratie
+{
+    /// <summary>Needs the NpgsqlDataSource and TimeProvider that AddPibData registers.</summary>
+    public static IServiceCollection AddPibPauzes(this IServiceCollection services)
+    {
+        services.AddSingleton<Pauzering>();
+        return services;
+    }
+}
