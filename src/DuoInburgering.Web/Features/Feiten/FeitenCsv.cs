@@ -15,6 +15,7 @@ public sealed class FeitenCsvException(string message) : Exception(message);
 /// </summary>
 public static class FeitenCsv
 {
+    /// <summary>The data lines in file order; lines are split and validated in parallel, a block at a time.</summary>
     public static IEnumerable<CsvRegel> Lees(TextReader reader, FeitSchema schema)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -22,15 +23,20 @@ public static class FeitenCsv
         var kop = reader.ReadLine()?.TrimStart('\uFEFF')
             ?? throw new FeitenCsvException("Het bestand is leeg: de kopregel ontbreekt.");
         var positie = Posities(CsvVeld.Splits(kop), schema);
+        return Regels(reader).Chunk(8192)
+            .SelectMany(blok => blok.AsParallel().AsOrdered().Select(r => LeesRegel(r.Nummer, r.Tekst, positie, schema)));
+    }
+
+    private static IEnumerable<(int Nummer, string Tekst)> Regels(TextReader reader)
+    {
         var nummer = 1;
         while (reader.ReadLine() is { } regel)
         {
             nummer++;
-            if (regel.Length == 0)
+            if (regel.Length > 0)
             {
-                continue;
+                yield return (nummer, regel);
             }
-            yield return LeesRegel(nummer, regel, positie, schema);
         }
     }
 

@@ -18,7 +18,7 @@ public readonly record struct FeitenTelling(int Nieuw, int Dubbel, BatchResultaa
 /// </summary>
 public static class FeitenVerwerking
 {
-    private const int Brok = 20_000;
+    private const int Brok = 50_000;
 
     public static async Task<FeitenTelling> VerwerkAsync(NpgsqlConnection conn, FeitSchema schema,
         IReadOnlyList<GeldigBericht> berichten, long? importId, Verwerkingscontext context, CancellationToken ct)
@@ -36,24 +36,26 @@ public static class FeitenVerwerking
     private static async Task<BatchResultaat> HerbepaalIndAsync(NpgsqlConnection conn, IReadOnlyList<GeldigBericht> berichten,
         Verwerkingscontext context, CancellationToken ct)
     {
-        var regels = await Staging.NieuwsteRegelsAsync(conn, ct);
+        await Staging.HoudNieuwstePerBsnAsync(conn, ct);
         var perRegel = berichten.ToDictionary(b => b.Regel, b => (IndBericht)b.Bericht);
         var totaal = new BatchResultaat();
-        foreach (var brok in regels.Chunk(Brok))
+        var naRegel = int.MinValue;
+        while (true)
         {
-            var nieuw = brok.Select(r => perRegel[r]).ToList();
-            var geladen = await PersoonBatch.LaadAsync(conn, nieuw.Select(b => b.Bsn!.Trim()).ToArray(), ct);
-            var teBepalen = nieuw.Select(b =>
+            var brok = await PersoonBatch.LaadVoorStagingAsync(conn, "feit_in", naRegel, Brok, ct);
+            if (brok.Count == 0)
             {
-                var bsn = b.Bsn!.Trim();
-                geladen.TryGetValue(bsn, out var bestaand);
-                var persoon = bestaand?.Persoon ?? IndFeitenToepassing.NieuwePersoon(bsn);
-                IndFeitenToepassing.PasToe(b, persoon);
-                return new PersoonRegel(persoon, bestaand?.Coa, bestaand?.Brp);
+                return totaal;
+            }
+            naRegel = brok[^1].Regel;
+            var teBepalen = brok.Select(r =>
+            {
+                var persoon = r.Opgeslagen?.Persoon ?? IndFeitenToepassing.NieuwePersoon(r.Bsn);
+                IndFeitenToepassing.PasToe(perRegel[r.Regel], persoon);
+                return new PersoonRegel(persoon, r.Opgeslagen?.Coa, r.Opgeslagen?.Brp, Nieuw: r.Opgeslagen?.Persoon is null);
             });
             totaal += await PersoonBatch.HerbepaalEnSchrijfAsync(conn, teBepalen, context, ct);
         }
-        return totaal;
     }
 
     /// <summary>Re-derives the given persons in chunks; persons without IND facts have nothing to decide yet.</summary>
@@ -75,23 +77,25 @@ public static class FeitenVerwerking
         public static async Task VulAsync(NpgsqlConnection conn, FeitSchema schema, IReadOnlyList<GeldigBericht> berichten,
             CancellationToken ct)
         {
-            var kolommen = string.Join(", ", schema.Kolommen.Select(k => k + " text"));
+            var staging = schema.StagingKolommen;
+            var kolommen = string.Join(", ", staging.Select(k => k + " text"));
             await VoerUitAsync(conn, $"drop table if exists feit_in; create temp table feit_in (regel int not null, {kolommen}) on commit drop", ct);
-            await using (var copy = await conn.BeginBinaryImportAsync($"copy feit_in (regel, {string.Join(", ", schema.Kolommen)}) from stdin (format binary)", ct))
+            await using (var copy = await conn.BeginBinaryImportAsync($"copy feit_in (regel, {string.Join(", ", staging)}) from stdin (format binary)", ct))
             {
                 foreach (var b in berichten)
                 {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(b.Regel, NpgsqlDbType.Integer, ct);
-                    foreach (var waarde in b.Bericht.Waarden())
+                    copy.StartRow();
+                    copy.Write(b.Regel, NpgsqlDbType.Integer);
+                    var waarden = staging.Count == 2 ? [b.Bericht.BerichtId, b.Bericht.Bsn] : b.Bericht.Waarden();
+                    foreach (var waarde in waarden)
                     {
                         if (Veld.Tekst(waarde) is { } tekst)
                         {
-                            await copy.WriteAsync(tekst, NpgsqlDbType.Text, ct);
+                            copy.Write(tekst, NpgsqlDbType.Text);
                         }
                         else
                         {
-                            await copy.WriteNullAsync(ct);
+                            copy.WriteNull();
                         }
                     }
                 }
@@ -124,19 +128,13 @@ public static class FeitenVerwerking
             return await cmd.ExecuteNonQueryAsync(ct);
         }
 
-        /// <summary>Lines of the newest new IND message per BSN (a later line supersedes an earlier one).</summary>
-        public static async Task<List<int>> NieuwsteRegelsAsync(NpgsqlConnection conn, CancellationToken ct)
-        {
-            var regels = new List<int>();
-            await using var cmd = new NpgsqlCommand(
-                "select distinct on (bsn) regel from feit_in order by bsn, regel desc", conn);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                regels.Add(reader.GetInt32(0));
-            }
-            return regels;
-        }
+        /// <summary>Keeps the newest new IND message per BSN (a later line supersedes an earlier one), indexed by line.</summary>
+        public static async Task HoudNieuwstePerBsnAsync(NpgsqlConnection conn, CancellationToken ct) =>
+            await VoerUitAsync(conn, """
+                delete from feit_in s using feit_in t where t.bsn = s.bsn and t.regel > s.regel;
+                create index on feit_in (regel);
+                analyze feit_in;
+                """, ct);
 
         /// <summary>Upserts COA or BRP facts (newest line per BSN wins) and returns the affected BSNs.</summary>
         public static async Task<List<string>> BewaarFeitenAsync(NpgsqlConnection conn, FeitBron bron, CancellationToken ct)

@@ -7,7 +7,8 @@ using NpgsqlTypes;
 namespace DuoInburgering.Web.Features.Verwerking;
 
 /// <summary>A person as loaded for re-derivation: the row (null when IND never reported them) and COA/BRP facts.</summary>
-public sealed record PersoonRegel(Persoon? Persoon, CoaFeit? Coa, BrpFeit? Brp);
+/// <param name="Nieuw">The row is not in table persoon yet (first IND message): written with a plain COPY.</param>
+public sealed record PersoonRegel(Persoon? Persoon, CoaFeit? Coa, BrpFeit? Brp, bool Nieuw = false);
 
 /// <summary>What one batch wrote.</summary>
 public readonly record struct BatchResultaat(int Personen, int Uitgesteld, int Signalen)
@@ -23,10 +24,14 @@ public readonly record struct BatchResultaat(int Personen, int Uitgesteld, int S
 /// </summary>
 public static class PersoonBatch
 {
+    private static readonly string Kolommen = $"""
+        {string.Join(", ", PersoonKolommen.Alle.Select(k => "p." + k.Naam))},
+        c.bsn, c.locatie, c.gekoppelde_gemeente, c.datum_gekoppeld, c.datum_uitstroom, c.bericht_id,
+        r.bsn, r.gemeente, r.adres_is_coa_locatie, r.datum_vestiging, r.datum_vertrek_buitenland, r.datum_overlijden, r.bericht_id
+        """;
+
     private static readonly string LaadSql = $"""
-        select {string.Join(", ", PersoonKolommen.Alle.Select(k => "p." + k.Naam))},
-               c.bsn, c.locatie, c.gekoppelde_gemeente, c.datum_gekoppeld, c.datum_uitstroom, c.bericht_id,
-               r.bsn, r.gemeente, r.adres_is_coa_locatie, r.datum_vestiging, r.datum_vertrek_buitenland, r.datum_overlijden, r.bericht_id
+        select b.bsn, {Kolommen}
         from unnest(@bsns) as b(bsn)
         left join persoon p on p.bsn = b.bsn
         left join coa_feit c on c.bsn = b.bsn
@@ -39,54 +44,105 @@ public static class PersoonBatch
         await using var cmd = new NpgsqlCommand(LaadSql, conn);
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("bsns", bsns as string[] ?? [.. bsns]));
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var n = PersoonKolommen.Alle.Count;
         while (await reader.ReadAsync(ct))
         {
-            var persoon = reader.IsDBNull(0) ? null : PersoonKolommen.Lees(reader, 0);
-            var coa = reader.IsDBNull(n) ? null : new CoaFeit
+            if (Lees(reader, 1) is { } regel)
             {
-                Bsn = reader.GetString(n), Locatie = Tekst(reader, n + 1), GekoppeldeGemeente = Tekst(reader, n + 2),
-                DatumGekoppeld = Datum(reader, n + 3), DatumUitstroom = Datum(reader, n + 4), BerichtId = reader.GetString(n + 5),
-            };
-            var m = n + 6;
-            var brp = reader.IsDBNull(m) ? null : new BrpFeit
-            {
-                Bsn = reader.GetString(m), Gemeente = Tekst(reader, m + 1), AdresIsCoaLocatie = reader.GetBoolean(m + 2),
-                DatumVestiging = Datum(reader, m + 3), DatumVertrekBuitenland = Datum(reader, m + 4),
-                DatumOverlijden = Datum(reader, m + 5), BerichtId = reader.GetString(m + 6),
-            };
-            var bsn = persoon?.Bsn ?? coa?.Bsn ?? brp?.Bsn;
-            if (bsn is not null)
-            {
-                result[bsn] = new PersoonRegel(persoon, coa, brp);
+                result[reader.GetString(0)] = regel;
             }
         }
         return result;
     }
 
-    /// <summary>Re-derives the given persons (those with IND facts) and writes state and signals.</summary>
+    /// <summary>
+    /// Loads, for rows of a staging table with columns (regel, bsn), the stored person and facts in one
+    /// joined query, keyed by line: the bulk import's alternative to many key lookups.
+    /// </summary>
+    public static async Task<List<(int Regel, string Bsn, PersoonRegel? Opgeslagen)>> LaadVoorStagingAsync(
+        NpgsqlConnection conn, string stagingTabel, int naRegel, int aantal, CancellationToken ct)
+    {
+        var result = new List<(int, string, PersoonRegel?)>(aantal);
+        await using var cmd = new NpgsqlCommand($"""
+            select s.regel, s.bsn, {Kolommen}
+            from (select regel, bsn from {stagingTabel} where regel > @na order by regel limit @aantal) s
+            left join persoon p on p.bsn = s.bsn
+            left join coa_feit c on c.bsn = s.bsn
+            left join brp_feit r on r.bsn = s.bsn
+            order by s.regel
+            """, conn) { CommandTimeout = 0 };
+        cmd.Parameters.AddWithValue("na", naRegel);
+        cmd.Parameters.AddWithValue("aantal", aantal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add((reader.GetInt32(0), reader.GetString(1), Lees(reader, 2)));
+        }
+        return result;
+    }
+
+    /// <summary>Reads person, COA and BRP columns starting at <paramref name="o"/>; null when none exists.</summary>
+    private static PersoonRegel? Lees(NpgsqlDataReader reader, int o)
+    {
+        var n = o + PersoonKolommen.Alle.Count;
+        var persoon = reader.IsDBNull(o) ? null : PersoonKolommen.Lees(reader, o);
+        var coa = reader.IsDBNull(n) ? null : new CoaFeit
+        {
+            Bsn = reader.GetString(n), Locatie = Tekst(reader, n + 1), GekoppeldeGemeente = Tekst(reader, n + 2),
+            DatumGekoppeld = Datum(reader, n + 3), DatumUitstroom = Datum(reader, n + 4), BerichtId = reader.GetString(n + 5),
+        };
+        var m = n + 6;
+        var brp = reader.IsDBNull(m) ? null : new BrpFeit
+        {
+            Bsn = reader.GetString(m), Gemeente = Tekst(reader, m + 1), AdresIsCoaLocatie = reader.GetBoolean(m + 2),
+            DatumVestiging = Datum(reader, m + 3), DatumVertrekBuitenland = Datum(reader, m + 4),
+            DatumOverlijden = Datum(reader, m + 5), BerichtId = reader.GetString(m + 6),
+        };
+        return persoon is null && coa is null && brp is null ? null : new PersoonRegel(persoon, coa, brp);
+    }
+
+    /// <summary>
+    /// Re-derives the given persons (those with IND facts) and writes state and signals. The pure
+    /// derivation runs on all cores; the writes are two binary COPYs (new persons straight into
+    /// persoon, known ones through an upsert) and one for the signals.
+    /// </summary>
     public static async Task<BatchResultaat> HerbepaalEnSchrijfAsync(
         NpgsqlConnection conn, IEnumerable<PersoonRegel> regels, Verwerkingscontext context, CancellationToken ct)
     {
-        var personen = new List<Persoon>();
+        var teBepalen = regels.Where(r => r.Persoon is not null).ToArray();
+        var uitkomsten = new HerbepalingUitkomst[teBepalen.Length];
+        Parallel.For(0, teBepalen.Length, i =>
+        {
+            var p = teBepalen[i].Persoon!;
+            uitkomsten[i] = Herbepaling.Herbepaal(PersoonMapping.Feiten(p, teBepalen[i].Coa, teBepalen[i].Brp),
+                PersoonMapping.Gepubliceerd(p), context.IsGepauzeerd, context.Rules, context.Vandaag);
+        });
         var signalen = new List<(string Bsn, Domain.Signalen.Signaal Signaal)>();
         var uitgesteld = 0;
-        foreach (var regel in regels)
+        for (var i = 0; i < teBepalen.Length; i++)
         {
-            if (regel.Persoon is not { } p)
-            {
-                continue; // COA or BRP facts without IND facts: nothing to decide yet
-            }
-            var uitkomst = Herbepaling.Herbepaal(PersoonMapping.Feiten(p, regel.Coa, regel.Brp),
-                PersoonMapping.Gepubliceerd(p), context.IsGepauzeerd, context.Rules, context.Vandaag);
-            PersoonMapping.Schrijf(p, uitkomst, context.Nu);
-            personen.Add(p);
-            uitgesteld += uitkomst.Status == Verwerkingsstatus.Uitgesteld ? 1 : 0;
-            signalen.AddRange(uitkomst.Signalen.Select(s => (p.Bsn, s)));
+            var p = teBepalen[i].Persoon!;
+            PersoonMapping.Schrijf(p, uitkomsten[i], context.Nu);
+            uitgesteld += uitkomsten[i].Status == Verwerkingsstatus.Uitgesteld ? 1 : 0;
+            signalen.AddRange(uitkomsten[i].Signalen.Select(s => (p.Bsn, s)));
         }
-        await SchrijfPersonenAsync(conn, personen, ct);
+        await SchrijfNieuwePersonenAsync(conn, [.. teBepalen.Where(r => r.Nieuw).Select(r => r.Persoon!)], ct);
+        await SchrijfPersonenAsync(conn, [.. teBepalen.Where(r => !r.Nieuw).Select(r => r.Persoon!)], ct);
         await SchrijfSignalenAsync(conn, signalen, context.Nu, ct);
-        return new BatchResultaat(personen.Count, uitgesteld, signalen.Count);
+        return new BatchResultaat(teBepalen.Length, uitgesteld, signalen.Count);
+    }
+
+    private static async Task SchrijfNieuwePersonenAsync(NpgsqlConnection conn, List<Persoon> personen, CancellationToken ct)
+    {
+        if (personen.Count == 0)
+        {
+            return;
+        }
+        await using var importer = await conn.BeginBinaryImportAsync($"copy persoon ({PersoonKolommen.Lijst}) from stdin (format binary)", ct);
+        foreach (var p in personen)
+        {
+            PersoonKolommen.Schrijf(importer, p);
+        }
+        await importer.CompleteAsync(ct);
     }
 
     private static async Task SchrijfPersonenAsync(NpgsqlConnection conn, List<Persoon> personen, CancellationToken ct)
@@ -104,7 +160,7 @@ public static class PersoonBatch
         {
             foreach (var p in personen)
             {
-                await PersoonKolommen.SchrijfAsync(importer, p, ct);
+                PersoonKolommen.Schrijf(importer, p);
             }
             await importer.CompleteAsync(ct);
         }
@@ -126,14 +182,14 @@ public static class PersoonBatch
             "copy signaal (bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op) from stdin (format binary)", ct);
         foreach (var (bsn, s) in signalen)
         {
-            await importer.StartRowAsync(ct);
-            await importer.WriteAsync(bsn, NpgsqlDbType.Varchar, ct);
-            await importer.WriteAsync(s.Code.ToString(), NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(s.Gemeente.Waarde, NpgsqlDbType.Varchar, ct);
-            await importer.WriteAsync(s.Regime.ToString(), NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(s.Datum, NpgsqlDbType.Date, ct);
-            await importer.WriteAsync(s.Toelichting, NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(nu, NpgsqlDbType.TimestampTz, ct);
+            importer.StartRow();
+            importer.Write(bsn, NpgsqlDbType.Varchar);
+            importer.Write(s.Code.ToString(), NpgsqlDbType.Text);
+            importer.Write(s.Gemeente.Waarde, NpgsqlDbType.Varchar);
+            importer.Write(s.Regime.ToString(), NpgsqlDbType.Text);
+            importer.Write(s.Datum, NpgsqlDbType.Date);
+            importer.Write(s.Toelichting, NpgsqlDbType.Text);
+            importer.Write(nu, NpgsqlDbType.TimestampTz);
         }
         await importer.CompleteAsync(ct);
     }

@@ -10,16 +10,41 @@ namespace DuoInburgering.Web.Features.Verwerking;
 /// </summary>
 internal static class PersoonKolommen
 {
-    internal sealed record Kolom(string Naam, NpgsqlDbType Type, Func<Persoon, object?> Lees, Action<Persoon, NpgsqlDataReader, int> Zet);
+    /// <summary>A column: its name, how to write it (typed, no boxing: the bulk path writes millions) and read it.</summary>
+    internal sealed record Kolom(string Naam, Action<NpgsqlBinaryImporter, Persoon> Schrijf, Action<Persoon, NpgsqlDataReader, int> Zet);
 
     private static Kolom Tekst(string naam, Func<Persoon, string?> get, Action<Persoon, string?> set) =>
-        new(naam, NpgsqlDbType.Text, p => get(p), (p, r, i) => set(p, r.IsDBNull(i) ? null : r.GetString(i)));
+        new(naam, (w, p) => SchrijfOfNull(w, get(p), NpgsqlDbType.Text),
+            (p, r, i) => set(p, r.IsDBNull(i) ? null : r.GetString(i)));
 
     private static Kolom Datum(string naam, Func<Persoon, DateOnly?> get, Action<Persoon, DateOnly?> set) =>
-        new(naam, NpgsqlDbType.Date, p => get(p), (p, r, i) => set(p, r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i)));
+        new(naam, (w, p) =>
+            {
+                if (get(p) is { } d)
+                {
+                    w.Write(d, NpgsqlDbType.Date);
+                }
+                else
+                {
+                    w.WriteNull();
+                }
+            },
+            (p, r, i) => set(p, r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i)));
 
     private static Kolom Vlag(string naam, Func<Persoon, bool> get, Action<Persoon, bool> set) =>
-        new(naam, NpgsqlDbType.Boolean, p => get(p), (p, r, i) => set(p, r.GetBoolean(i)));
+        new(naam, (w, p) => w.Write(get(p), NpgsqlDbType.Boolean), (p, r, i) => set(p, r.GetBoolean(i)));
+
+    private static void SchrijfOfNull(NpgsqlBinaryImporter w, string? waarde, NpgsqlDbType type)
+    {
+        if (waarde is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(waarde, type);
+        }
+    }
 
     public static readonly IReadOnlyList<Kolom> Alle =
     [
@@ -64,7 +89,8 @@ internal static class PersoonKolommen
         Tekst("vorige_pip_gemeente_code", p => p.VorigePipGemeenteCode, (p, v) => p.VorigePipGemeenteCode = v),
         Datum("vorige_pip_dagtekening", p => p.VorigePipDagtekening, (p, v) => p.VorigePipDagtekening = v),
         Datum("datum_inburgeringsaanbod", p => p.DatumInburgeringsaanbod, (p, v) => p.DatumInburgeringsaanbod = v),
-        new("bijgewerkt_op", NpgsqlDbType.TimestampTz, p => p.BijgewerktOp, (p, r, i) => p.BijgewerktOp = r.GetFieldValue<DateTimeOffset>(i)),
+        new("bijgewerkt_op", (w, p) => w.Write(p.BijgewerktOp, NpgsqlDbType.TimestampTz),
+            (p, r, i) => p.BijgewerktOp = r.GetFieldValue<DateTimeOffset>(i)),
     ];
 
     public static readonly string Lijst = string.Join(", ", Alle.Select(k => k.Naam));
@@ -86,20 +112,16 @@ internal static class PersoonKolommen
         return p;
     }
 
-    public static async Task SchrijfAsync(NpgsqlBinaryImporter importer, Persoon p, CancellationToken ct)
+    /// <summary>
+    /// Writes one row. Synchronous on purpose: the importer buffers, and an await per value costs more
+    /// than the occasional blocking flush on this bulk path.
+    /// </summary>
+    public static void Schrijf(NpgsqlBinaryImporter importer, Persoon p)
     {
-        await importer.StartRowAsync(ct);
+        importer.StartRow();
         foreach (var k in Alle)
         {
-            var waarde = k.Lees(p);
-            if (waarde is null)
-            {
-                await importer.WriteNullAsync(ct);
-            }
-            else
-            {
-                await importer.WriteAsync(waarde, k.Type, ct);
-            }
+            k.Schrijf(importer, p);
         }
     }
 }
