@@ -1,6 +1,7 @@
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Deadlines;
+using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Infrastructure;
@@ -26,6 +27,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapPibHealth();
+    app.MapPibFeiten();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -6,11 +6,19 @@ namespace DuoInburgering.Web.Tests.Infrastructure;
 /// <summary>The real web host on a test database: same Program, same pipeline.</summary>
 public sealed class PibWebFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
+    /// <summary>The shared keys of the machine clients in tests (header X-Pib-Sleutel).</summary>
+    public const string IndSleutel = "test-ind-sleutel";
+    public const string CoaSleutel = "test-coa-sleutel";
+    public const string BrpSleutel = "test-brp-sleutel";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Pib", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Feiten:Sleutels:Ind", IndSleutel);
+        builder.UseSetting("Feiten:Sleutels:Coa", CoaSleutel);
+        builder.UseSetting("Feiten:Sleutels:Brp", BrpSleutel);
     }
 }

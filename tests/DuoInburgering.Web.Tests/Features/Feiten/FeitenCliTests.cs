@@ -1,0 +1,82 @@
+using DuoInburgering.Cli;
+using DuoInburgering.Domain.Synthetisch;
+using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Tests.Features.Pauzes;
+using DuoInburgering.Web.Tests.Infrastructure;
+
+namespace DuoInburgering.Web.Tests.Features.Feiten;
+
+/// <summary>'import ind|coa|brp BESTAND' through the CLI entry point, on the class's own database.</summary>
+[Collection(CliCollectie.Naam)]
+public sealed class FeitenCliTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task The_cohort_imported_with_the_CLI_gets_its_expected_regimes_and_a_second_run_changes_nothing()
+    {
+        using var bestanden = FeitenBestanden.Cohort();
+        var coa = await VoerUitAsync("import", "coa", bestanden.Pad(FeitBron.Coa));
+        var brp = await VoerUitAsync("import", "brp", bestanden.Pad(FeitBron.Brp));
+        var ind = await VoerUitAsync("import", "ind", bestanden.Pad(FeitBron.Ind));
+
+        Assert.Equal((0, 0, 0), (coa.Code, brp.Code, ind.Code));
+        Assert.Matches(@"^Import \d+ \(COA, coa\.csv\): 8 rijen, 8 verwerkt, 0 al eerder ontvangen, 0 afgewezen\.", coa.Uit);
+        Assert.Matches(@"^Import \d+ \(BRP, brp\.csv\): 12 rijen, 12 verwerkt, 0 al eerder ontvangen, 0 afgewezen\.", brp.Uit);
+        Assert.Matches(@"^Import (\d+) \(IND, ind\.csv\): 13 rijen, 13 verwerkt, 0 al eerder ontvangen, 0 afgewezen\.\r?\n"
+            + @"Herbepaald: 13 personen \(0 uitgesteld\), [1-9]\d* signalen\.", ind.Uit);
+        Assert.Equal("", ind.Fout);
+        var cs = database.ConnectionString;
+        var personen = (await FeitenDb.RijenAsync(cs, "select bsn, lower(uitkomst), gemeente_code from persoon order by bsn"))
+            .Select(r => $"{r[0]} {r[1]} {r[2]}");
+        Assert.Equal(SynthetischePopulatie.IncidentCohort.OrderBy(d => d.Bsn, StringComparer.Ordinal)
+            .Select(d => $"{d.Bsn} {d.VerwachtRegime.ToLowerInvariant()} {d.VerwachteGemeente ?? "∅"}"), personen);
+        var telling = await FeitenDb.TelAsync(cs);
+        var controle = await FeitenDb.ControlegetalAsync(cs);
+        var indImport = await FeitenDb.ScalarAsync<long>(cs, "select id from import_run where bron = 'IND'");
+
+        var nogmaals = await VoerUitAsync("import", "ind", bestanden.Pad(FeitBron.Ind));
+
+        Assert.Equal(0, nogmaals.Code);
+        Assert.Equal($"{bestanden.Pad(FeitBron.Ind)}: dit bestand is al geïmporteerd (import {indImport}); er is niets gewijzigd.",
+            nogmaals.Uit.TrimEnd());
+        Assert.Equal(telling, await FeitenDb.TelAsync(cs));
+        Assert.Equal(controle, await FeitenDb.ControlegetalAsync(cs));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_wrong_header_is_exit_2_in_Dutch_and_imports_nothing()
+    {
+        using var bestanden = new FeitenBestanden();
+        var pad = bestanden.Schrijf("verkeerd.csv", "bericht_id;bsn;naam", "X-1;999990019;Iemand");
+        var voor = await FeitenDb.TelAsync(database.ConnectionString);
+
+        var (code, uit, fout) = await VoerUitAsync("import", "ind", pad);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", uit);
+        Assert.StartsWith($"{pad}: De kopregel past niet bij een IND-bestand", fout);
+        Assert.EndsWith("Er is niets geïmporteerd.", fout.TrimEnd());
+        Assert.Equal(voor, await FeitenDb.TelAsync(database.ConnectionString));
+    }
+
+    private async Task<(int Code, string Uit, string Fout)> VoerUitAsync(params string[] args)
+    {
+        var vorigeOmgeving = Environment.GetEnvironmentVariable("ConnectionStrings__Pib");
+        var (vorigeUit, vorigeFout) = (Console.Out, Console.Error);
+        using var uit = new StringWriter();
+        using var fout = new StringWriter();
+        try
+        {
+            Environment.SetEnvironmentVariable("ConnectionStrings__Pib", database.ConnectionString);
+            Console.SetOut(uit);
+            Console.SetError(fout);
+            var code = await CliProgram.Main(args);
+            return (code, uit.ToString(), fout.ToString());
+        }
+        finally
+        {
+            Console.SetOut(vorigeUit);
+            Console.SetError(vorigeFout);
+            Environment.SetEnvironmentVariable("ConnectionStrings__Pib", vorigeOmgeving);
+        }
+    }
+}
