@@ -110,12 +110,20 @@ public static class PersoonBatch
     {
         var teBepalen = regels.Where(r => r.Persoon is not null).ToArray();
         var uitkomsten = new HerbepalingUitkomst[teBepalen.Length];
-        Parallel.For(0, teBepalen.Length, i =>
+        try
         {
-            var p = teBepalen[i].Persoon!;
-            uitkomsten[i] = Herbepaling.Herbepaal(PersoonMapping.Feiten(p, teBepalen[i].Coa, teBepalen[i].Brp),
-                PersoonMapping.Gepubliceerd(p), context.IsGepauzeerd, context.Rules, context.Vandaag);
-        });
+            Parallel.For(0, teBepalen.Length, i =>
+            {
+                var p = teBepalen[i].Persoon!;
+                uitkomsten[i] = Herbepaling.Herbepaal(PersoonMapping.Feiten(p, teBepalen[i].Coa, teBepalen[i].Brp),
+                    PersoonMapping.Gepubliceerd(p), context.IsGepauzeerd, context.Rules, context.Vandaag);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A bad stored row fails the batch with its own error, as the sequential path would.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         var signalen = new List<(string Bsn, Domain.Signalen.Signaal Signaal)>();
         var uitgesteld = 0;
         for (var i = 0; i < teBepalen.Length; i++)
