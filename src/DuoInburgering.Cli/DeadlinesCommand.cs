@@ -14,10 +14,8 @@ internal static class DeadlinesCommand
 {
     public static async Task<int> RunAsync()
     {
-        var connectionString = CliDatabase.ConnectionString();
-        await PibDatabase.VerifyReachableAsync(connectionString);
+        await using var dataSource = await CliDatabase.DataSourceAsync();
         var opties = DeadlineOpties.Lees(new ConfigurationBuilder().AddEnvironmentVariables().Build());
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var r = await DeadlineVerwerking.RunAsync(dataSource, TimeProvider.System, opties.Instellingen, CancellationToken.None);
         await Console.Out.WriteLineAsync($"""
             Deadlines verwerkt: {r.Gecontroleerd} personen gecontroleerd, {r.Signalen} signalen aangemaakt.

@@ -1,5 +1,4 @@
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Pauzes;
 using Npgsql;
 
@@ -11,7 +10,7 @@ internal static class PauzeCommand
     public static async Task<int> PauzeerAsync(string[] args)
     {
         var (regime, doelgroep, door, reden) = LeesGroep(args, "pauzeer");
-        await using var dataSource = await OpenAsync();
+        await using var dataSource = await CliDatabase.DataSourceAsync();
         await Pauzering(dataSource).PauzeerAsync(regime, doelgroep, door, reden, CancellationToken.None);
         await Console.Out.WriteLineAsync(
             $"{regime}/{doelgroep} gepauzeerd: nieuwe feiten worden opgeslagen, de personen wachten als uitgesteld tot 'hervat'.");
@@ -21,7 +20,7 @@ internal static class PauzeCommand
     public static async Task<int> HervatAsync(string[] args)
     {
         var (regime, doelgroep, door, reden) = LeesGroep(args, "hervat");
-        await using var dataSource = await OpenAsync();
+        await using var dataSource = await CliDatabase.DataSourceAsync();
         var r = await Pauzering(dataSource).HervatAsync(regime, doelgroep, door, reden, CancellationToken.None);
         await Console.Out.WriteLineAsync(
             $"{regime}/{doelgroep} hervat: {r.Verwerkt} wachtende perso(o)n(en) verwerkt, {r.Signalen} signa(a)l(en) aangemaakt.");
@@ -35,7 +34,7 @@ internal static class PauzeCommand
 
     public static async Task<int> OverzichtAsync()
     {
-        await using var dataSource = await OpenAsync();
+        await using var dataSource = await CliDatabase.DataSourceAsync();
         var pauzes = await Pauzering(dataSource).OverzichtAsync(CancellationToken.None);
         if (pauzes.Count == 0)
         {
@@ -65,35 +64,18 @@ internal static class PauzeCommand
         }
         var regime = LeesEnum<Regime>(args[1], "Onbekend regime");
         var doelgroep = LeesEnum<Doelgroep>(args[2], "Onbekende doelgroep");
-        var reden = Optie(args, "--reden", gebruik);
+        var reden = CliArgs.Optie(args, "--reden", gebruik);
         if (string.IsNullOrWhiteSpace(reden))
         {
             throw new CliException($"Geef een reden op met --reden.\n{gebruik}", 2);
         }
-        var door = Optie(args, "--door", gebruik) ?? Environment.UserName;
+        var door = CliArgs.Optie(args, "--door", gebruik) ?? Environment.UserName;
         return (regime, doelgroep, door, reden);
     }
 
     private static T LeesEnum<T>(string waarde, string onbekend) where T : struct, Enum =>
         Enum.GetValues<T>().Where(v => string.Equals(v.ToString(), waarde, StringComparison.OrdinalIgnoreCase)).Select(v => (T?)v).FirstOrDefault()
         ?? throw new CliException($"{onbekend} '{waarde}'. Geldig: {string.Join(", ", Enum.GetNames<T>())}.", 2);
-
-    private static string? Optie(string[] args, string naam, string gebruik)
-    {
-        var i = Array.IndexOf(args, naam);
-        if (i < 0)
-        {
-            return null;
-        }
-        return i + 1 < args.Length ? args[i + 1] : throw new CliException($"{naam} mist een waarde.\n{gebruik}", 2);
-    }
-
-    private static async Task<NpgsqlDataSource> OpenAsync()
-    {
-        var connectionString = CliDatabase.ConnectionString();
-        await PibDatabase.VerifyReachableAsync(connectionString);
-        return NpgsqlDataSource.Create(connectionString);
-    }
 
     private static Pauzering Pauzering(NpgsqlDataSource dataSource) => new(dataSource, TimeProvider.System);
 }

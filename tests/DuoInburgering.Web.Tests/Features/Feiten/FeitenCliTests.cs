@@ -1,7 +1,5 @@
-using DuoInburgering.Cli;
 using DuoInburgering.Domain.Synthetisch;
 using DuoInburgering.Web.Features.Feiten;
-using DuoInburgering.Web.Tests.Features.Pauzes;
 using DuoInburgering.Web.Tests.Infrastructure;
 
 namespace DuoInburgering.Web.Tests.Features.Feiten;
@@ -58,25 +56,6 @@ public sealed class FeitenCliTests(TestDatabase database) : IClassFixture<TestDa
         Assert.Equal(voor, await FeitenDb.TelAsync(database.ConnectionString));
     }
 
-    private async Task<(int Code, string Uit, string Fout)> VoerUitAsync(params string[] args)
-    {
-        var vorigeOmgeving = Environment.GetEnvironmentVariable("ConnectionStrings__Pib");
-        var (vorigeUit, vorigeFout) = (Console.Out, Console.Error);
-        using var uit = new StringWriter();
-        using var fout = new StringWriter();
-        try
-        {
-            Environment.SetEnvironmentVariable("ConnectionStrings__Pib", database.ConnectionString);
-            Console.SetOut(uit);
-            Console.SetError(fout);
-            var code = await CliProgram.Main(args);
-            return (code, uit.ToString(), fout.ToString());
-        }
-        finally
-        {
-            Console.SetOut(vorigeUit);
-            Console.SetError(vorigeFout);
-            Environment.SetEnvironmentVariable("ConnectionStrings__Pib", vorigeOmgeving);
-        }
-    }
+    private Task<(int Code, string Uit, string Fout)> VoerUitAsync(params string[] args) =>
+        CliUitvoering.VoerUitAsync(database.ConnectionString, args);
 }

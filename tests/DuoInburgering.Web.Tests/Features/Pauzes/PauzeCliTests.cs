@@ -1,15 +1,7 @@
-using DuoInburgering.Cli;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuoInburgering.Web.Tests.Features.Pauzes;
-
-/// <summary>Tests that set process-wide state (environment variables, Console) run alone, never beside other tests.</summary>
-[CollectionDefinition(Naam, DisableParallelization = true)]
-public sealed class CliCollectie
-{
-    public const string Naam = "CLI (procesbrede omgeving)";
-}
 
 [Collection(CliCollectie.Naam)]
 public sealed class PauzeCliTests(TestDatabase database) : IClassFixture<TestDatabase>
@@ -42,25 +34,6 @@ public sealed class PauzeCliTests(TestDatabase database) : IClassFixture<TestDat
         Assert.Equal([new { Actie = "pauze", Door = "beheerder.c" }, new { Actie = "hervat", Door = Environment.UserName }], historie);
     }
 
-    private async Task<(int Code, string Uit, string Fout)> VoerUitAsync(params string[] args)
-    {
-        var vorigeOmgeving = Environment.GetEnvironmentVariable("ConnectionStrings__Pib");
-        var (vorigeUit, vorigeFout) = (Console.Out, Console.Error);
-        using var uit = new StringWriter();
-        using var fout = new StringWriter();
-        try
-        {
-            Environment.SetEnvironmentVariable("ConnectionStrings__Pib", database.ConnectionString);
-            Console.SetOut(uit);
-            Console.SetError(fout);
-            var code = await CliProgram.Main(args);
-            return (code, uit.ToString(), fout.ToString());
-        }
-        finally
-        {
-            Console.SetOut(vorigeUit);
-            Console.SetError(vorigeFout);
-            Environment.SetEnvironmentVariable("ConnectionStrings__Pib", vorigeOmgeving);
-        }
-    }
+    private Task<(int Code, string Uit, string Fout)> VoerUitAsync(params string[] args) =>
+        CliUitvoering.VoerUitAsync(database.ConnectionString, args);
 }
