@@ -28,7 +28,7 @@ public static class FeitenVerwerking
         var nieuw = await Staging.RegistreerBerichtenAsync(conn, schema.Bron, importId, context.Nu, ct);
         var herbepaling = schema.Bron == FeitBron.Ind
             ? await HerbepaalIndAsync(conn, berichten, context, ct)
-            : await HerbepaalAsync(conn, await Staging.BewaarFeitenAsync(conn, schema.Bron, ct), context, ct);
+            : await PersoonBatch.HerbepaalAsync(conn, await Staging.BewaarFeitenAsync(conn, schema.Bron, ct), Brok, context, ct);
         return new FeitenTelling(nieuw, dubbel, herbepaling);
     }
 
@@ -58,19 +58,6 @@ public static class FeitenVerwerking
         }
     }
 
-    /// <summary>Re-derives the given persons in chunks; persons without IND facts have nothing to decide yet.</summary>
-    public static async Task<BatchResultaat> HerbepaalAsync(NpgsqlConnection conn, IReadOnlyList<string> bsns,
-        Verwerkingscontext context, CancellationToken ct)
-    {
-        var totaal = new BatchResultaat();
-        foreach (var brok in bsns.Chunk(Brok))
-        {
-            var geladen = await PersoonBatch.LaadAsync(conn, brok, ct);
-            totaal += await PersoonBatch.HerbepaalEnSchrijfAsync(conn, geladen.Values, context, ct);
-        }
-        return totaal;
-    }
-
     /// <summary>The staging table feit_in: one text column per CSV column plus the line number.</summary>
     private static class Staging
     {
@@ -86,8 +73,7 @@ public static class FeitenVerwerking
                 {
                     copy.StartRow();
                     copy.Write(b.Regel, NpgsqlDbType.Integer);
-                    var waarden = staging.Count == 2 ? [b.Bericht.BerichtId, b.Bericht.Bsn] : b.Bericht.Waarden();
-                    foreach (var waarde in waarden)
+                    foreach (var waarde in b.Bericht.Waarden().Take(staging.Count))
                     {
                         if (Veld.Tekst(waarde) is { } tekst)
                         {

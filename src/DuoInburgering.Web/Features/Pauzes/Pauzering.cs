@@ -130,8 +130,7 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock)
             {
                 return totaal;
             }
-            var regels = await PersoonBatch.LaadAsync(conn, bsns, ct);
-            totaal += await PersoonBatch.HerbepaalEnSchrijfAsync(conn, regels.Values, context, ct);
+            totaal += await PersoonBatch.HerbepaalAsync(conn, bsns, Chunkgrootte, context, ct);
             laatste = bsns[^1];
         }
     }

@@ -2,6 +2,8 @@ using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Regimes;
 using Npgsql;
+using static DuoInburgering.Web.Features.Verwerking.PersoonBatch;
+using static DuoInburgering.Web.Features.Verwerking.PersoonMapping;
 
 namespace DuoInburgering.Web.Features.Verwerking;
 
@@ -68,10 +70,4 @@ public static class Herbepalingsvoorbeeld
         }
         return new Voorbeeld(rules.Versie, personen, wijzigingen);
     }
-
-    private static DateOnly? Datum(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
-
-    private static string? Tekst(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static GemeenteCode? Code(string? code) => code is null ? null : new GemeenteCode(code);
 }

@@ -100,6 +100,19 @@ public static class PersoonBatch
         return persoon is null && coa is null && brp is null ? null : new PersoonRegel(persoon, coa, brp);
     }
 
+    /// <summary>Loads and re-derives the given persons, <paramref name="brok"/> at a time; persons without IND facts wait.</summary>
+    public static async Task<BatchResultaat> HerbepaalAsync(NpgsqlConnection conn, IReadOnlyList<string> bsns, int brok,
+        Verwerkingscontext context, CancellationToken ct)
+    {
+        var totaal = new BatchResultaat();
+        foreach (var deel in bsns.Chunk(brok))
+        {
+            var geladen = await LaadAsync(conn, deel, ct);
+            totaal += await HerbepaalEnSchrijfAsync(conn, geladen.Values, context, ct);
+        }
+        return totaal;
+    }
+
     /// <summary>
     /// Re-derives the given persons (those with IND facts) and writes state and signals. The pure
     /// derivation runs on all cores; the writes are two binary COPYs (new persons straight into
@@ -202,7 +215,7 @@ public static class PersoonBatch
         await importer.CompleteAsync(ct);
     }
 
-    private static string? Tekst(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    internal static string? Tekst(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static DateOnly? Datum(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+    internal static DateOnly? Datum(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 }

@@ -73,7 +73,7 @@ internal static class PersoonMapping
         }
     }
 
-    private static GemeenteCode? Code(string? code) => code is null ? null : new GemeenteCode(code);
+    internal static GemeenteCode? Code(string? code) => code is null ? null : new GemeenteCode(code);
 
     private static T? Optioneel<T>(string? waarde) where T : struct, Enum => waarde is null ? null : Enum.Parse<T>(waarde);
 }
