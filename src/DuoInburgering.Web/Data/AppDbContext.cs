@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Afwijzing> Afwijzingen => Set<Afwijzing>();
     public DbSet<Pauze> Pauzes => Set<Pauze>();
     public DbSet<PauzeHistorie> PauzeHistorie => Set<PauzeHistorie>();
+    public DbSet<Verstrekking> Verstrekkingen => Set<Verstrekking>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,72 @@
+using DuoInburgering.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DuoInburgering.Web.Security;
+
+/// <summary>
+/// One municipal operation: a context and transaction in which PostgreSQL runs as role
+/// <c>pib_gemeente</c>, keyed on this user's municipality and today's date, so row-level security
+/// hides every other municipality's people whatever the query forgets. Commit to keep writes (a
+/// handled signal, a recorded disclosure); disposing without commit rolls back.
+/// </summary>
+public sealed class GemeenteSessie : IAsyncDisposable
+{
+    public const string DatabaseRol = "pib_gemeente";
+
+    private readonly IDbContextTransaction _transactie;
+
+    private GemeenteSessie(AppDbContext db, IDbContextTransaction transactie, PibGebruiker gebruiker, DateOnly vandaag)
+    {
+        Db = db;
+        _transactie = transactie;
+        Gebruiker = gebruiker;
+        Vandaag = vandaag;
+    }
+
+    public AppDbContext Db { get; }
+    public PibGebruiker Gebruiker { get; }
+    public string GemeenteCode => Gebruiker.GemeenteCode!;
+    public DateOnly Vandaag { get; }
+
+    public static async Task<GemeenteSessie> OpenAsync(
+        IDbContextFactory<AppDbContext> factory, PibGebruiker gebruiker, DateOnly vandaag, CancellationToken ct = default)
+    {
+        if (gebruiker.Rol != Rol.Gemeente || string.IsNullOrEmpty(gebruiker.GemeenteCode))
+        {
+            throw new InvalidOperationException("Alleen een gebruiker van een gemeente opent een gemeentesessie.");
+        }
+
+        var db = await factory.CreateDbContextAsync(ct);
+        try
+        {
+            var transactie = await db.Database.BeginTransactionAsync(ct);
+            var dag = vandaag.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            // set_config(..., true) lasts until the transaction ends, so a pooled connection never carries it on.
+            await db.Database.ExecuteSqlAsync(
+                $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode}, true), set_config('pib.vandaag', {dag}, true)",
+                ct);
+            return new GemeenteSessie(db, transactie, gebruiker, vandaag);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task CommitAsync(CancellationToken ct = default) => _transactie.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transactie.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}
+
+/// <summary>Opens <see cref="GemeenteSessie"/>s for the signed-in user on the injected clock.</summary>
+public sealed class GemeenteSessies(IDbContextFactory<AppDbContext> factory, TimeProvider klok)
+{
+    public Task<GemeenteSessie> OpenAsync(PibGebruiker gebruiker, CancellationToken ct = default) =>
+        GemeenteSessie.OpenAsync(factory, gebruiker, PibVandaag.Van(klok), ct);
+}

@@ -1,0 +1,29 @@
+using System.Linq.Expressions;
+using DuoInburgering.Web.Data.Entities;
+
+namespace DuoInburgering.Web.Security;
+
+/// <summary>
+/// The one access rule every municipal query goes through (DOMAIN.md "Which municipality sees a
+/// person"; DUO M2M README "Scope"). It states <see cref="Domain.Koppeling.Zichtbaarheid.MagZien"/> as
+/// a query, and row-level security policy <c>persoon_gemeente</c> (migration GemeenteAfscherming)
+/// states it again in SQL underneath, so a forgotten filter still returns nothing.
+/// </summary>
+public static class GemeenteToegang
+{
+    /// <summary>
+    /// The person belongs to the municipality now (published state), or its own PIP is the current
+    /// one, or the current PIP is less than a month old and the previous PIP was its own.
+    /// </summary>
+    public static Expression<Func<Persoon, bool>> MagPersoonZien(string gemeente, DateOnly vandaag) =>
+        p => p.PubGemeenteCode == gemeente
+            || p.PipGemeenteCode == gemeente
+            || (p.VorigePipGemeenteCode == gemeente && p.PipDagtekening != null && vandaag < p.PipDagtekening.Value.AddMonths(1));
+
+    /// <summary>
+    /// A municipality keeps what it already received: its own signals, unless a correction withdrew
+    /// them from every view.
+    /// </summary>
+    public static Expression<Func<SignaalRecord, bool>> MagSignaalZien(string gemeente) =>
+        s => s.GemeenteCode == gemeente && s.IngetrokkenOp == null;
+}

@@ -1,0 +1,216 @@
+using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Pip;
+using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Security;
+using DuoInburgering.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+
+namespace DuoInburgering.Web.Tests.Security;
+
+/// <summary>
+/// The wall between municipalities, twice: the access rule as a query (GemeenteToegang) and
+/// row-level security underneath (GemeenteSessie) both equal the domain rule Zichtbaarheid.MagZien,
+/// case by case, and a query that forgets every filter still sees only its own municipality.
+/// </summary>
+public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private const string Eigen = "GM0363";
+    private const string Ander = "GM0599";
+    private static readonly string?[] Gemeenten = [Eigen, Ander, null];
+
+    private sealed record Geval(string Bsn, string? Pub, string? Pip, DateOnly? Dagtekening, string? VorigePip);
+
+    private static IReadOnlyList<Geval> Gevallen(DateOnly vandaag)
+    {
+        // The one-month boundary of the previous PIP, on an ordinary day and at a month's end.
+        DateOnly?[] dagtekeningen = [vandaag.AddMonths(-1), vandaag.AddMonths(-1).AddDays(1), vandaag.AddMonths(-1).AddDays(-1), vandaag, vandaag.AddYears(-1)];
+        var gevallen = new List<Geval>();
+        var nummer = 100000000;
+        foreach (var pub in Gemeenten)
+        {
+            foreach (var pip in Gemeenten)
+            {
+                foreach (var vorige in Gemeenten)
+                {
+                    foreach (var dag in pip is null ? [null] : dagtekeningen)
+                    {
+                        gevallen.Add(new Geval(VolgendeBsn(ref nummer), pub, pip, dag, pip is null ? null : vorige));
+                    }
+                }
+            }
+        }
+        return gevallen;
+    }
+
+    private static string VolgendeBsn(ref int nummer)
+    {
+        while (!Bsn.TryParse((++nummer).ToString(System.Globalization.CultureInfo.InvariantCulture), out _))
+        {
+        }
+        return nummer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool VolgensDomein(Geval g, DateOnly vandaag) => Zichtbaarheid.MagZien(
+        GemeenteCode.Parse(Eigen),
+        g.Pub is null ? null : GemeenteCode.Parse(g.Pub),
+        g.Pip is null ? null : new PipInfo(GemeenteCode.Parse(g.Pip), g.Dagtekening!.Value, Leerroute.B1Route),
+        g.VorigePip is null ? null : new PipInfo(GemeenteCode.Parse(g.VorigePip), g.Dagtekening!.Value.AddYears(-1), Leerroute.B1Route),
+        vandaag);
+
+    [Theory]
+    [InlineData("2026-11-23")]
+    [InlineData("2026-03-31")]
+    [InlineData("2026-02-28")]
+    public async Task Query_rule_and_row_level_security_both_equal_the_domain_rule(string dag)
+    {
+        var vandaag = DateOnly.Parse(dag, System.Globalization.CultureInfo.InvariantCulture);
+        var gevallen = await ZetKlaarAsync(dag[..4] + dag[5..7] + dag[8..], vandaag);
+        var verwacht = gevallen.Where(g => VolgensDomein(g, vandaag)).Select(g => g.Bsn).Order().ToList();
+        Assert.NotEmpty(verwacht);
+        Assert.True(verwacht.Count < gevallen.Count);
+        var bsns = gevallen.Select(g => g.Bsn).ToList();
+
+        await using (var db = database.CreateContext())
+        {
+            var volgensQuery = await db.Personen.Where(p => bsns.Contains(p.Bsn))
+                .Where(GemeenteToegang.MagPersoonZien(Eigen, vandaag)).Select(p => p.Bsn).OrderBy(b => b).ToListAsync();
+            Assert.Equal(verwacht, volgensQuery);
+        }
+
+        await using var sessie = await OpenAsync(Eigen, vandaag);
+        // No filter at all: row-level security alone decides.
+        var volgensRls = await sessie.Db.Personen.Where(p => bsns.Contains(p.Bsn)).Select(p => p.Bsn).OrderBy(b => b).ToListAsync();
+        Assert.Equal(verwacht, volgensRls);
+    }
+
+    [Fact]
+    public async Task A_query_without_filter_sees_only_its_own_signals_and_never_withdrawn_ones()
+    {
+        var vandaag = new DateOnly(2026, 11, 23);
+        await ZetKlaarAsync("sig", vandaag);
+
+        await using var sessie = await OpenAsync(Eigen, vandaag);
+        var gezien = await sessie.Db.Signalen.Select(s => new { s.GemeenteCode, s.IngetrokkenOp }).ToListAsync();
+        Assert.NotEmpty(gezien);
+        Assert.All(gezien, s => Assert.Equal(Eigen, s.GemeenteCode));
+        Assert.All(gezien, s => Assert.Null(s.IngetrokkenOp));
+
+        await using var db = database.CreateContext();
+        var eigenZichtbaar = await db.Signalen.CountAsync(GemeenteToegang.MagSignaalZien(Eigen));
+        Assert.Equal(eigenZichtbaar, gezien.Count);
+    }
+
+    [Fact]
+    public async Task Without_a_municipality_in_the_operation_the_portal_role_sees_nothing()
+    {
+        await ZetKlaarAsync("leeg", new DateOnly(2026, 11, 23));
+        await using var conn = new NpgsqlConnection(database.ConnectionString);
+        await conn.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await using (var rol = new NpgsqlCommand("select set_config('role', 'pib_gemeente', true)", conn, tx))
+        {
+            await rol.ExecuteScalarAsync();
+        }
+
+        await using var tel = new NpgsqlCommand("select (select count(*) from persoon) + (select count(*) from signaal)", conn, tx);
+        Assert.Equal(0L, await tel.ExecuteScalarAsync());
+        await using var feiten = new NpgsqlCommand("select count(*) from coa_feit", conn, tx);
+        var fout = await Assert.ThrowsAsync<PostgresException>(() => feiten.ExecuteScalarAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, fout.SqlState);
+    }
+
+    [Fact]
+    public async Task A_municipality_cannot_handle_another_municipalitys_signal_nor_record_a_disclosure_for_it()
+    {
+        var vandaag = new DateOnly(2026, 11, 23);
+        await ZetKlaarAsync("schrijf", vandaag);
+        long anderSignaal;
+        await using (var db = database.CreateContext())
+        {
+            anderSignaal = await db.Signalen.Where(s => s.GemeenteCode == Ander).Select(s => s.Id).FirstAsync();
+        }
+
+        await using (var sessie = await OpenAsync(Eigen, vandaag))
+        {
+            var bijgewerkt = await sessie.Db.Signalen.Where(s => s.Id == anderSignaal)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AfgehandeldDoor, "km.amsterdam"));
+            Assert.Equal(0, bijgewerkt);
+
+            sessie.Db.Verstrekkingen.Add(new Verstrekking
+            {
+                GebruikerId = "km.amsterdam", Rol = "Gemeente", GemeenteCode = Ander, Omschrijving = "test",
+                Bsns = ["100000009"], Tijdstip = DateTimeOffset.UtcNow,
+            });
+            var fout = await Assert.ThrowsAsync<DbUpdateException>(() => sessie.Db.SaveChangesAsync());
+            Assert.Contains("row-level security", fout.InnerException?.Message, StringComparison.Ordinal);
+        }
+
+        await using var controle = database.CreateContext();
+        Assert.Null((await controle.Signalen.SingleAsync(s => s.Id == anderSignaal)).AfgehandeldDoor);
+    }
+
+    [Fact]
+    public async Task A_disclosure_is_recorded_in_the_session_with_user_municipality_and_bsns()
+    {
+        var vandaag = new DateOnly(2026, 11, 23);
+        var gebruiker = new PibGebruiker("km.amsterdam", "Klantmanager Amsterdam", Rol.Gemeente, Eigen);
+        await using (var sessie = await GemeenteSessie.OpenAsync(Factory(), gebruiker, vandaag))
+        {
+            await Verstrekkingen.RegistreerAsync(sessie, VerstrekkingKanaal.Download, "download csv Wi2021",
+                ["100000009", "100000022", "100000009"], new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+            await sessie.CommitAsync();
+        }
+
+        await using var db = database.CreateContext();
+        var v = await db.Verstrekkingen.SingleAsync(x => x.Omschrijving == "download csv Wi2021");
+        Assert.Equal(("km.amsterdam", Eigen, VerstrekkingKanaal.Download), (v.GebruikerId, v.GemeenteCode, v.Kanaal));
+        Assert.Equal(["100000009", "100000022"], v.Bsns);
+    }
+
+    [Fact]
+    public async Task Only_a_municipal_user_opens_a_municipal_session()
+    {
+        var duo = new PibGebruiker("duo.beheer", "DUO", Rol.Duo, null);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => GemeenteSessie.OpenAsync(Factory(), duo, new DateOnly(2026, 11, 23)));
+    }
+
+    private Task<GemeenteSessie> OpenAsync(string gemeente, DateOnly vandaag) =>
+        GemeenteSessie.OpenAsync(Factory(), new PibGebruiker("km", "Klantmanager", Rol.Gemeente, gemeente), vandaag);
+
+    private PooledDbContextFactory<AppDbContext> Factory() =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(database.ConnectionString).Options);
+
+    /// <summary>Every case as a person with one signal to its published municipality; a prefix keeps tests apart.</summary>
+    private async Task<IReadOnlyList<Geval>> ZetKlaarAsync(string prefix, DateOnly vandaag)
+    {
+        var gevallen = Gevallen(vandaag);
+        await using var db = database.CreateContext();
+        // Each test uses its own BSN range: remove what an earlier test in this class wrote.
+        await db.Signalen.ExecuteDeleteAsync();
+        await db.Personen.ExecuteDeleteAsync();
+        foreach (var g in gevallen)
+        {
+            db.Personen.Add(new Persoon
+            {
+                Bsn = g.Bsn, Naam = "Persoon " + prefix, Nationaliteit = "SYR", Verblijfsdoel = "asiel_bepaalde_tijd",
+                Uitkomst = "Wi2021", RuleSetVersie = "2022-03", Reden = "test", KoppelingReden = "test", Status = "Gepubliceerd",
+                PubGemeenteCode = g.Pub, GemeenteCode = g.Pub,
+                PipGemeenteCode = g.Pip, PipDagtekening = g.Dagtekening, VorigePipGemeenteCode = g.VorigePip,
+            });
+            foreach (var (gemeente, ingetrokken) in new[] { (Eigen, false), (Ander, false), (Eigen, true) })
+            {
+                db.Signalen.Add(new SignaalRecord
+                {
+                    Bsn = g.Bsn, Code = "SS101", GemeenteCode = gemeente, Regime = "Wi2021", Datum = vandaag, Toelichting = "test",
+                    AangemaaktOp = DateTimeOffset.UtcNow, IngetrokkenOp = ingetrokken ? DateTimeOffset.UtcNow : null,
+                });
+            }
+        }
+        await db.SaveChangesAsync();
+        return gevallen;
+    }
+}
