@@ -1,11 +1,11 @@
 using DuoInburgering.Web.Components;
+using DuoInburgering.Web.Components.Layout;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Infrastructure;
-using MudBlazor.Services;
 
 return await Startup.RunGuardedAsync(async () =>
 {
@@ -17,7 +17,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
     builder.Services.AddPibHealth();
-    builder.Services.AddMudServices();
+    builder.Services.AddPibMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
     var app = builder.Build();

@@ -14,6 +14,8 @@ public sealed class MainLayoutTests : IAsyncLifetime
     {
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        // The layout marks its interactive render for the browser tests (data-pib-interactief).
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Task.CompletedTask;
     }
 
@@ -40,6 +42,17 @@ public sealed class MainLayoutTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Skip_link_stays_on_the_current_page()
+    {
+        // With <base href="/"> a bare "#inhoud" would lead every page's skip link to the start page.
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("duo/gemeenten?zoek=a");
+        RenderFragment body = b => b.AddMarkupContent(0, "<p>x</p>");
+        var cut = Render<MainLayout>(p => p.Add(l => l.Body, body));
+
+        Assert.Equal("duo/gemeenten?zoek=a#inhoud", cut.Find("a.skip-link").GetAttribute("href"));
+    }
+
+    [Fact]
     public void Menu_button_has_a_Dutch_accessible_name_and_toggles_the_drawer()
     {
         RenderFragment body = b => b.AddMarkupContent(0, "<p>x</p>");
@@ -47,8 +60,10 @@ public sealed class MainLayoutTests : IAsyncLifetime
         var knop = cut.Find("button[aria-label='Menu tonen of verbergen']");
         bool Open() => cut.Find(".mud-drawer").ClassList.Contains("mud-drawer--open");
         var eerst = Open();
+        Assert.Equal(eerst ? "true" : "false", knop.GetAttribute("aria-expanded"));
         knop.Click();
         Assert.NotEqual(eerst, Open());
+        Assert.Equal(Open() ? "true" : "false", cut.Find("button[aria-label='Menu tonen of verbergen']").GetAttribute("aria-expanded"));
         cut.Find("button[aria-label='Menu tonen of verbergen']").Click();
         Assert.Equal(eerst, Open());
     }

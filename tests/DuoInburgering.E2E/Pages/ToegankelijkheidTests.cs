@@ -1,0 +1,33 @@
+using DuoInburgering.E2E.Infrastructure;
+using Microsoft.Playwright;
+
+namespace DuoInburgering.E2E.Pages;
+
+/// <summary>Every page that exists, once interactive and loaded: zero axe violations (WCAG 2.1 A+AA) and a screenshot.</summary>
+[Collection(PortaalCollection.Naam)]
+public sealed class ToegankelijkheidTests(PortaalHost portaal)
+{
+    /// <summary>Path, the page's h1, a text that shows only once its data is loaded, the screenshot's name.</summary>
+    public static TheoryData<string, string, string, string> Paginas => new()
+    {
+        { "", "Portaal Inburgering", "Naar audit", "start" },
+        { "duo", "DUO", "Gebruikersnaam", "duo" },
+        { "audit", "Audit", "Gebruikersnaam", "audit" },
+        { "duo/gemeenten", "Gemeenten", "1-25 van", "duo-gemeenten" },
+        { "deze-pagina-bestaat-niet", "Pagina niet gevonden", "Terug naar de startpagina", "niet-gevonden" },
+        { "fout", "Er ging iets mis", "Terug naar de startpagina", "fout" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Paginas))]
+    public Task Pagina_heeft_geen_wcag_overtredingen(string pad, string kop, string geladen, string schermafdruk) =>
+        portaal.MetPaginaAsync(async page =>
+        {
+            await page.GaNaarAsync(pad);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = kop, Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText(geladen).First).ToBeVisibleAsync();
+
+            await page.BewaarSchermafdrukAsync(schermafdruk);
+            await page.ControleerToegankelijkheidAsync();
+        }, variant: schermafdruk);
+}
