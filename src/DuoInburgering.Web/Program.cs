@@ -4,6 +4,7 @@ using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
+using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Infrastructure;
 using MudBlazor.Services;
 
@@ -16,6 +17,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibData(connectionString);
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
+    builder.Services.AddPibPersonen();
     builder.Services.AddPibHealth();
     builder.Services.AddMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
