@@ -5,6 +5,7 @@ using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
+using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Infrastructure;
 
 return await Startup.RunGuardedAsync(async () =>
@@ -16,6 +17,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibData(connectionString);
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
+    builder.Services.AddPibPersonen();
     builder.Services.AddPibHealth();
     builder.Services.AddPibMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -10,6 +10,13 @@ namespace DuoInburgering.Domain.Signalen;
 /// </summary>
 public static class DeadlineRegels
 {
+    /// <summary>The day SS126 becomes due when no PIP exists by then: the end of the 10-week term that SS139 started.</summary>
+    public static DateOnly EindeLeerrouteTermijn(DateOnly termijnStart, DeadlineInstellingen inst)
+    {
+        ArgumentNullException.ThrowIfNull(inst);
+        return termijnStart.AddDays(inst.LeerrouteTermijnDagen);
+    }
+
     public static IReadOnlyList<Signaal> EmitDue(PersoonToestand t, DateOnly vandaag, DeadlineInstellingen inst)
     {
         ArgumentNullException.ThrowIfNull(t);
@@ -23,7 +30,7 @@ public static class DeadlineRegels
 
         // SS126: 10 weeks after the SS139 term start and still no PIP (no leerroute).
         if (!t.Ss126Verzonden && t.HuidigePip is null && t.TermijnLeerrouteStart is DateOnly termijn
-            && vandaag >= termijn.AddDays(inst.LeerrouteTermijnDagen))
+            && vandaag >= EindeLeerrouteTermijn(termijn, inst))
         {
             uit.Add(new(SignaalCode.SS126, g, regime, vandaag, SignaalCatalogus.Naam(SignaalCode.SS126)));
         }

@@ -34,7 +34,6 @@ public sealed class StartPagesTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Theory]
-    [InlineData("/gemeente", "km.amsterdam", "duo.beheer")]
     [InlineData("/duo", "duo.beheer", "km.amsterdam")]
     [InlineData("/audit", "fg.auditor", "duo.beheer")]
     public async Task Group_page_lists_the_seeded_users_of_that_group_only(string path, string expected, string absent)
@@ -42,13 +41,6 @@ public sealed class StartPagesTests(TestDatabase database) : IClassFixture<TestD
         var html = await _client.GetStringAsync(new Uri(path, UriKind.Relative));
         Assert.Contains(expected, html, StringComparison.Ordinal);
         Assert.DoesNotContain(absent, html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Municipal_users_are_shown_with_their_municipality_name()
-    {
-        var html = await _client.GetStringAsync(new Uri("/gemeente", UriKind.Relative));
-        Assert.Contains("&#x27;s-Gravenhage", html, StringComparison.Ordinal);
     }
 
     [Fact]

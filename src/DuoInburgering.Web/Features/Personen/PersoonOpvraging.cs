@@ -1,0 +1,72 @@
+using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Pip;
+using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuoInburgering.Web.Features.Personen;
+
+/// <summary>
+/// Loads the person page inside a <see cref="GemeenteSessie"/> and records the disclosure in the same
+/// transaction. Null means "not found" for every reason alike (malformed BSN, unknown person, a person
+/// of another municipality), so the page cannot tell them apart and neither can its visitor.
+/// </summary>
+public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
+{
+    public async Task<PersoonWeergave?> LaadAsync(PibGebruiker gebruiker, string bsn, CancellationToken ct = default)
+    {
+        if (gebruiker.Rol != Data.Rol.Gemeente || !Bsn.TryParse(bsn, out _))
+        {
+            return null;
+        }
+
+        await using var sessie = await sessies.OpenAsync(gebruiker, ct);
+        var g = sessie.GemeenteCode;
+        var p = await ZichtbarePersonen.Voor(sessie.Db.Personen.AsNoTracking(), g, sessie.Vandaag)
+            .SingleOrDefaultAsync(x => x.Bsn == bsn, ct);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var signalen = await sessie.Db.Signalen.AsNoTracking()
+            .Where(GemeenteToegang.MagSignaalZien(g))
+            .Where(s => s.Bsn == bsn)
+            .OrderByDescending(s => s.Datum).ThenByDescending(s => s.Id)
+            .Select(s => new { s.Code, s.Regime, s.Datum, s.Toelichting, Afgehandeld = s.AfgehandeldOp != null })
+            .ToListAsync(ct);
+        var codes = new[] { p.PubGemeenteCode, p.PipGemeenteCode }.OfType<string>().ToList();
+        var namen = await sessie.Db.Gemeenten.AsNoTracking().Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Naam, ct);
+
+        await Verstrekkingen.RegistreerAsync(sessie, VerstrekkingKanaal.Scherm, "persoonspagina", [bsn], klok.GetUtcNow(), ct);
+        await sessie.CommitAsync(ct);
+
+        return new PersoonWeergave(
+            p.Bsn, p.Naam, p.Geboortedatum, p.PubDoelgroep, p.PubUitkomst!,
+            // Reden and rule set describe the latest decision; while it waits behind a pause it is not
+            // the published one and stays with DUO.
+            p.Status == nameof(Domain.Verwerking.Verwerkingsstatus.Bepaald) ? p.Reden : null,
+            p.Status == nameof(Domain.Verwerking.Verwerkingsstatus.Bepaald) ? p.RuleSetVersie : null,
+            p.PubStartdatum, p.EindReden,
+            p.PubGemeenteCode is { } pub ? namen.GetValueOrDefault(pub, pub) : null,
+            Pip(p, g, namen),
+            p.DatumInburgeringsaanbod,
+            [.. signalen.Select(s => new SignaalWeergave(s.Code, Naam(s.Code), s.Regime, s.Datum, s.Toelichting, s.Afgehandeld))],
+            PipContexten.Van(p, vestiging: null));
+    }
+
+    private static PipWeergave? Pip(Persoon p, string gemeente, Dictionary<string, string> namen)
+    {
+        if (p.PipGemeenteCode is not { } code || p.PipDagtekening is not { } dag || !Enum.TryParse<Leerroute>(p.PipLeerroute, out var route))
+        {
+            return null;
+        }
+        var info = new PipInfo(new GemeenteCode(code), dag, route);
+        return new PipWeergave(namen.GetValueOrDefault(code, code), code == gemeente, dag, route.Naam(), p.PipNiveau,
+            info.StartInburgeringstermijn, info.EindeInburgeringstermijn);
+    }
+
+    private static string Naam(string code) =>
+        Enum.TryParse<SignaalCode>(code, out var c) ? SignaalCatalogus.Naam(c) : code;
+}

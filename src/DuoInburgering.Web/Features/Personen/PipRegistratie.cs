@@ -1,0 +1,142 @@
+using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Pip;
+using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DuoInburgering.Web.Features.Personen;
+
+/// <summary>The outcome of registering a PIP or an inburgeringsaanbod.</summary>
+public abstract record Registratie
+{
+    private Registratie()
+    {
+    }
+
+    /// <summary>Written, with the signals the rules emitted (SS102 for a first PIP).</summary>
+    public sealed record Geregistreerd(IReadOnlyList<Signaal> Signalen) : Registratie;
+
+    /// <summary>Nothing written. <paramref name="Context"/> is what the rules checked against, so the form can show the same messages.</summary>
+    public sealed record Ongeldig(IReadOnlyList<PipFout> Fouten, PipContext Context) : Registratie;
+
+    /// <summary>Nothing written; the same answer whether the person does not exist or belongs elsewhere.</summary>
+    public sealed record NietGevonden : Registratie;
+}
+
+/// <summary>
+/// Registers a PIP or an inburgeringsaanbod for a person the municipality may see (issue 4, "Registering").
+/// </summary>
+/// <remarks>
+/// One transaction, in this order:
+/// <list type="number">
+/// <item>As role <c>pib_gemeente</c> (<see cref="GemeenteSessie"/>): is the person visible to this
+/// municipality? Row-level security and <see cref="ZichtbarePersonen"/> both decide; if not, stop with
+/// <see cref="Registratie.NietGevonden"/> before anything about the person was read with more rights.</item>
+/// <item><c>set_config('role', 'none', true)</c> (<c>SET LOCAL ROLE NONE</c>): back to the owning role,
+/// because <c>pib_gemeente</c> may not write persoon or signaal, by design. We stay in the same
+/// transaction rather than opening a second one so the check and the write cannot be separated by a
+/// commit, and the role change ends with the transaction, so a pooled connection never keeps it.</item>
+/// <item>The processing lock (<see cref="Verwerkingscontext.LaadAsync"/>), as every writer of persons
+/// takes it, so an import or the deadline job cannot re-derive this person from a state without the new
+/// PIP, then the row and its BRP facts.</item>
+/// <item>The visibility again, now with the domain rule <see cref="Zichtbaarheid.MagZien"/> on the locked
+/// row: a processing run may have moved the person between the first check and the lock.</item>
+/// <item>The DUO rules (<see cref="PipRegels"/>, <see cref="InburgeringsaanbodRegels"/>); then
+/// <see cref="PipVastlegging"/> derives the new state and the signals, written like any processing.</item>
+/// </list>
+/// </remarks>
+public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
+{
+    public Task<Registratie> RegistreerPipAsync(PibGebruiker gebruiker, string bsn, PipAanvraag aanvraag, CancellationToken ct = default) =>
+        VoerUitAsync(gebruiker, bsn, (t, vorige, context, g, vandaag) =>
+        {
+            var fouten = PipRegels.Valideer(aanvraag, context, vandaag);
+            return fouten.Count > 0
+                ? (fouten, null)
+                : ([], PipVastlegging.LegPipVast(t, vorige,
+                    new PipInfo(g, aanvraag.Dagtekening, aanvraag.Leerroute, PipRegels.BepaalNiveau(aanvraag)), vandaag));
+        }, ct);
+
+    public Task<Registratie> RegistreerAanbodAsync(PibGebruiker gebruiker, string bsn, DateOnly datum, CancellationToken ct = default) =>
+        VoerUitAsync(gebruiker, bsn, (t, vorige, context, _, vandaag) =>
+        {
+            var fouten = InburgeringsaanbodRegels.Valideer(datum, context, vandaag);
+            return fouten.Count > 0 ? (fouten, null) : ([], PipVastlegging.LegAanbodVast(t, vorige, datum, vandaag));
+        }, ct);
+
+    private delegate (IReadOnlyList<PipFout> Fouten, Vastlegging? Vastlegging) Beslis(
+        PersoonToestand gepubliceerd, PipInfo? vorigePip, PipContext context, GemeenteCode gemeente, DateOnly vandaag);
+
+    private async Task<Registratie> VoerUitAsync(PibGebruiker gebruiker, string bsn, Beslis beslis, CancellationToken ct)
+    {
+        if (gebruiker.Rol != Data.Rol.Gemeente || !Bsn.TryParse(bsn, out _))
+        {
+            return new Registratie.NietGevonden();
+        }
+
+        await using var sessie = await sessies.OpenAsync(gebruiker, ct);
+        var g = sessie.GemeenteCode;
+        if (!await ZichtbarePersonen.Voor(sessie.Db.Personen, g, sessie.Vandaag).AnyAsync(p => p.Bsn == bsn, ct))
+        {
+            return new Registratie.NietGevonden();
+        }
+
+        await sessie.Db.Database.ExecuteSqlAsync($"select set_config('role', 'none', true)", ct);
+        var conn = (NpgsqlConnection)sessie.Db.Database.GetDbConnection();
+        var verwerking = await Verwerkingscontext.LaadAsync(conn, klok, ct);
+        var regel = (await PersoonBatch.LaadAsync(conn, [bsn], ct))[bsn];
+        var p = regel.Persoon!;
+        var gemeente = new GemeenteCode(g);
+        var vorigePip = VorigePip(p);
+        if (PersoonMapping.Gepubliceerd(p) is not { } t || t.Geparkeerd
+            || !Zichtbaarheid.MagZien(gemeente, t.Gemeente, t.HuidigePip, vorigePip, verwerking.Vandaag))
+        {
+            return new Registratie.NietGevonden();
+        }
+
+        var context = PipContexten.Van(p, PipContexten.Vestiging(regel.Brp, g));
+        var (fouten, vastlegging) = beslis(t, vorigePip, context, gemeente, verwerking.Vandaag);
+        if (vastlegging is null)
+        {
+            return new Registratie.Ongeldig(fouten, context);
+        }
+
+        await SchrijfAsync(sessie, p.Bsn, vastlegging, verwerking.Nu, ct);
+        await PersoonBatch.SchrijfSignalenAsync(conn, [.. vastlegging.Signalen.Select(s => (p.Bsn, s))], verwerking.Nu, ct);
+        await sessie.CommitAsync(ct);
+        return new Registratie.Geregistreerd(vastlegging.Signalen);
+    }
+
+    private static PipInfo? VorigePip(Persoon p) =>
+        p.VorigePipGemeenteCode is { } code && p.VorigePipDagtekening is { } dag
+            // Only the municipality and date of the previous PIP are kept: that is all visibility needs.
+            ? new PipInfo(new GemeenteCode(code), dag, Leerroute.B1Route)
+            : null;
+
+    private static Task<int> SchrijfAsync(GemeenteSessie sessie, string bsn, Vastlegging v, DateTimeOffset nu, CancellationToken ct)
+    {
+        var t = v.Toestand;
+        var pip = t.HuidigePip;
+        string? pipGemeente = pip?.Gemeente.Waarde, leerroute = pip?.Leerroute.ToString(), niveau = pip?.Niveau?.ToString();
+        DateOnly? dagtekening = pip?.Dagtekening, vorigeDagtekening = v.VorigePip?.Dagtekening;
+        var vorigeGemeente = v.VorigePip?.Gemeente.Waarde;
+        return sessie.Db.Personen.Where(p => p.Bsn == bsn).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.PipGemeenteCode, pipGemeente)
+            .SetProperty(p => p.PipDagtekening, dagtekening)
+            .SetProperty(p => p.PipLeerroute, leerroute)
+            .SetProperty(p => p.PipNiveau, niveau)
+            .SetProperty(p => p.VorigePipGemeenteCode, vorigeGemeente)
+            .SetProperty(p => p.VorigePipDagtekening, vorigeDagtekening)
+            .SetProperty(p => p.DatumInburgeringsaanbod, t.DatumInburgeringsaanbod)
+            .SetProperty(p => p.AanvangGemeld, t.AanvangGemeld)
+            .SetProperty(p => p.TermijnLeerrouteStart, t.TermijnLeerrouteStart)
+            .SetProperty(p => p.Ss126Verzonden, t.Ss126Verzonden)
+            .SetProperty(p => p.Ss127Verzonden, t.Ss127Verzonden)
+            .SetProperty(p => p.Ss128Verzonden, t.Ss128Verzonden)
+            .SetProperty(p => p.BijgewerktOp, nu), ct);
+    }
+}
