@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data.Entities;
 
 namespace DuoInburgering.Web.Security;
@@ -11,14 +12,19 @@ namespace DuoInburgering.Web.Security;
 /// </summary>
 public static class GemeenteToegang
 {
+    private static readonly string[] Regimes = Enum.GetNames<Regime>();
+
     /// <summary>
     /// The person belongs to the municipality now (published state), or its own PIP is the current
-    /// one, or the current PIP is less than a month old and the previous PIP was its own.
+    /// one, or the current PIP is less than a month old and the previous PIP was its own. Only persons
+    /// published under a regime: one published as not obligated or undecided was never announced to
+    /// anybody, and a parked person is shown nowhere until DUO releases the group (DOMAIN.md).
     /// </summary>
     public static Expression<Func<Persoon, bool>> MagPersoonZien(string gemeente, DateOnly vandaag) =>
-        p => p.PubGemeenteCode == gemeente
-            || p.PipGemeenteCode == gemeente
-            || (p.VorigePipGemeenteCode == gemeente && p.PipDagtekening != null && vandaag < p.PipDagtekening.Value.AddMonths(1));
+        p => !p.Geparkeerd && p.PubUitkomst != null && Regimes.Contains(p.PubUitkomst)
+            && (p.PubGemeenteCode == gemeente
+                || p.PipGemeenteCode == gemeente
+                || (p.VorigePipGemeenteCode == gemeente && p.PipDagtekening != null && vandaag < p.PipDagtekening.Value.AddMonths(1)));
 
     /// <summary>
     /// A municipality keeps what it already received: its own signals, unless a correction withdrew

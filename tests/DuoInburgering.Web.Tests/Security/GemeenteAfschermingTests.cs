@@ -22,7 +22,11 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
     private const string Ander = "GM0599";
     private static readonly string?[] Gemeenten = [Eigen, Ander, null];
 
-    private sealed record Geval(string Bsn, string? Pub, string? Pip, DateOnly? Dagtekening, string? VorigePip);
+    private sealed record Geval(string Bsn, string? Pub, string? Pip, DateOnly? Dagtekening, string? VorigePip)
+    {
+        public string? PubUitkomst { get; init; } = "Wi2021";
+        public bool Geparkeerd { get; init; }
+    }
 
     private static IReadOnlyList<Geval> Gevallen(DateOnly vandaag)
     {
@@ -43,6 +47,12 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
                 }
             }
         }
+        // Seen by nobody, own municipality and own PIP notwithstanding: parked, or never announced under a regime.
+        var eigenPip = vandaag.AddDays(-3);
+        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, Eigen, eigenPip, null) { Geparkeerd = true });
+        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, Eigen, eigenPip, null) { PubUitkomst = "Geen" });
+        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, null, null, null) { PubUitkomst = "Onbepaald" });
+        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, null, null, null) { PubUitkomst = null });
         return gevallen;
     }
 
@@ -54,7 +64,8 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
         return nummer.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static bool VolgensDomein(Geval g, DateOnly vandaag) => Zichtbaarheid.MagZien(
+    private static bool VolgensDomein(Geval g, DateOnly vandaag) =>
+        !g.Geparkeerd && g.PubUitkomst is "Wi2007" or "Wi2013" or "Wi2021" && Zichtbaarheid.MagZien(
         GemeenteCode.Parse(Eigen),
         g.Pub is null ? null : GemeenteCode.Parse(g.Pub),
         g.Pip is null ? null : new PipInfo(GemeenteCode.Parse(g.Pip), g.Dagtekening!.Value, Leerroute.B1Route),
@@ -198,7 +209,7 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
             {
                 Bsn = g.Bsn, Naam = "Persoon " + prefix, Nationaliteit = "SYR", Verblijfsdoel = "asiel_bepaalde_tijd",
                 Uitkomst = "Wi2021", RuleSetVersie = "2022-03", Reden = "test", KoppelingReden = "test", Status = "Gepubliceerd",
-                PubGemeenteCode = g.Pub, GemeenteCode = g.Pub,
+                PubUitkomst = g.PubUitkomst, Geparkeerd = g.Geparkeerd, PubGemeenteCode = g.Pub, GemeenteCode = g.Pub,
                 PipGemeenteCode = g.Pip, PipDagtekening = g.Dagtekening, VorigePipGemeenteCode = g.VorigePip,
             });
             foreach (var (gemeente, ingetrokken) in new[] { (Eigen, false), (Ander, false), (Eigen, true) })

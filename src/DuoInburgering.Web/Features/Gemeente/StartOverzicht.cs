@@ -87,7 +87,7 @@ public sealed class StartOverzicht(GemeenteSessies sessies, TimeProvider klok, D
     /// </summary>
     private async Task<List<TermijnRegel>> Termijnen(GemeenteSessie sessie, string g, DateOnly vandaag, CancellationToken ct)
     {
-        var rijen = await ZichtbarePersonen.Voor(sessie.Db.Personen.AsNoTracking(), g, vandaag)
+        var rijen = await sessie.Db.Personen.AsNoTracking().Where(GemeenteToegang.MagPersoonZien(g, vandaag))
             .Where(p => p.PubGemeenteCode == g && p.TermijnLeerrouteStart != null && !p.Ss126Verzonden && p.EindReden == null
                         && (p.PipGemeenteCode == null || p.PipDagtekening == null || p.PipLeerroute == null))
             .OrderBy(p => p.TermijnLeerrouteStart).ThenBy(p => p.Bsn)

@@ -23,7 +23,7 @@ public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
 
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         var g = sessie.GemeenteCode;
-        var p = await ZichtbarePersonen.Voor(sessie.Db.Personen.AsNoTracking(), g, sessie.Vandaag)
+        var p = await sessie.Db.Personen.AsNoTracking().Where(GemeenteToegang.MagPersoonZien(g, sessie.Vandaag))
             .SingleOrDefaultAsync(x => x.Bsn == bsn, ct);
         if (p is null)
         {

@@ -34,7 +34,7 @@ public abstract record Registratie
 /// One transaction, in this order:
 /// <list type="number">
 /// <item>As role <c>pib_gemeente</c> (<see cref="GemeenteSessie"/>): is the person visible to this
-/// municipality? Row-level security and <see cref="ZichtbarePersonen"/> both decide; if not, stop with
+/// municipality? Row-level security and <see cref="GemeenteToegang.MagPersoonZien"/> both decide; if not, stop with
 /// <see cref="Registratie.NietGevonden"/> before anything about the person was read with more rights.</item>
 /// <item><c>set_config('role', 'none', true)</c> (<c>SET LOCAL ROLE NONE</c>): back to the owning role,
 /// because <c>pib_gemeente</c> may not write persoon or signaal, by design. We stay in the same
@@ -80,7 +80,7 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
 
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         var g = sessie.GemeenteCode;
-        if (!await ZichtbarePersonen.Voor(sessie.Db.Personen, g, sessie.Vandaag).AnyAsync(p => p.Bsn == bsn, ct))
+        if (!await sessie.Db.Personen.Where(GemeenteToegang.MagPersoonZien(g, sessie.Vandaag)).AnyAsync(p => p.Bsn == bsn, ct))
         {
             return new Registratie.NietGevonden();
         }

@@ -73,7 +73,9 @@ public sealed partial class PersoonPaginaTests : PersonenTestdata
                  })
         {
             var antwoord = await web.GemeenteClient(gemeente).GetAsync(new Uri($"/gemeente/personen/{bsn}", UriKind.Relative));
-            antwoorden.Add((antwoord.StatusCode, Normaliseer(await antwoord.Content.ReadAsStringAsync())));
+            // The requested address itself comes back (the skip link points at the page's own path); nothing else may differ.
+            var html = (await antwoord.Content.ReadAsStringAsync()).Replace($"gemeente/personen/{bsn}", "gemeente/personen/{bsn}", StringComparison.Ordinal);
+            antwoorden.Add((antwoord.StatusCode, Normaliseer(html)));
         }
 
         Assert.All(antwoorden, a => Assert.Equal(HttpStatusCode.NotFound, a.Status));
