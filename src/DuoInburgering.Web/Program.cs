@@ -5,6 +5,7 @@ using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Infrastructure;
+using DuoInburgering.Web.Security;
 using MudBlazor.Services;
 
 return await Startup.RunGuardedAsync(async () =>
@@ -17,6 +18,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
     builder.Services.AddPibHealth();
+    builder.AddPibAuthenticatie();
     builder.Services.AddMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -24,8 +26,9 @@ return await Startup.RunGuardedAsync(async () =>
     app.UseExceptionHandler("/fout", createScopeForErrors: true);
     app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
     app.UsePibRequestLogging();
+    app.UsePibAuthenticatie();
     app.UseAntiforgery();
-    app.MapStaticAssets();
+    app.MapStaticAssets().AllowAnonymous();
     app.MapPibHealth();
     app.MapPibFeiten();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -13,6 +13,9 @@ public sealed class MainLayoutTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _ctx.Services.AddMudServices();
+        _ctx.Services.AddSingleton(TimeProvider.System);
+        // Not signed in: the layout offers the sign-in and the menu of all three groups.
+        _ctx.AddAuthorization();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         return Task.CompletedTask;
     }
