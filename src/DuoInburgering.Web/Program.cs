@@ -7,6 +7,7 @@ using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Infrastructure;
+using DuoInburgering.Web.Security;
 
 return await Startup.RunGuardedAsync(async () =>
 {
@@ -19,6 +20,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibPauzes();
     builder.Services.AddPibPersonen();
     builder.Services.AddPibHealth();
+    builder.AddPibAuthenticatie();
     builder.Services.AddPibMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -26,8 +28,9 @@ return await Startup.RunGuardedAsync(async () =>
     app.UseExceptionHandler("/fout", createScopeForErrors: true);
     app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
     app.UsePibRequestLogging();
+    app.UsePibAuthenticatie();
     app.UseAntiforgery();
-    app.MapStaticAssets();
+    app.MapStaticAssets().AllowAnonymous();
     app.MapPibHealth();
     app.MapPibFeiten();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

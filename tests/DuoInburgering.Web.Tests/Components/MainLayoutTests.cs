@@ -13,6 +13,9 @@ public sealed class MainLayoutTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _ctx.Services.AddMudServices();
+        _ctx.Services.AddSingleton(TimeProvider.System);
+        // Not signed in: the layout offers the sign-in and the menu of all three groups.
+        _ctx.AddAuthorization();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         // The layout marks its interactive render for the browser tests (data-pib-interactief).
         _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -58,10 +58,10 @@ public abstract class PersonenTestdata : IAsyncLifetime
         return new FakeTimeProvider(new DateTimeOffset(lokaal, DeadlinePlanning.Amsterdam.GetUtcOffset(lokaal)).ToUniversalTime());
     }
 
-    /// <summary>The real web host on this test's database, with test sign-in and this test's clock; no deadline job.</summary>
+    /// <summary>The real web host on this test's database, with real sign-in cookies and this test's clock; no deadline job.</summary>
     protected WebApplicationFactory<Program> Web()
     {
-        var web = new PibWebFactory(Database).MetAanmelding(Klok)
+        var web = new PibWebFactory(Database).MetKlok(Klok)
             .WithWebHostBuilder(b => b.UseSetting("Deadlines:Ingeschakeld", "false"));
         _webs.Add(web);
         return web;
