@@ -4,6 +4,7 @@ using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
+using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Infrastructure;
 using MudBlazor.Services;
 
@@ -17,6 +18,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
     builder.Services.AddPibHealth();
+    builder.Services.AddPibSignalen();
     builder.Services.AddMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -28,6 +30,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.MapStaticAssets();
     app.MapPibHealth();
     app.MapPibFeiten();
+    app.MapPibSignalen();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();
