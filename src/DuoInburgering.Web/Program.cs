@@ -6,6 +6,7 @@ using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Features.Personen;
+using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
 
@@ -20,6 +21,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibPauzes();
     builder.Services.AddPibPersonen();
     builder.Services.AddPibHealth();
+    builder.Services.AddPibSignalen();
     builder.AddPibAuthenticatie();
     builder.Services.AddPibMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -33,6 +35,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.MapStaticAssets().AllowAnonymous();
     app.MapPibHealth();
     app.MapPibFeiten();
+    app.MapPibSignalen();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

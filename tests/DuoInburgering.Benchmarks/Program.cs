@@ -2,8 +2,9 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- --filter '*Regime*' --job short
 // dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- import [--persons 1000000]
-return args.Length > 0 && args[0] == "import"
-    ? await DuoInburgering.Benchmarks.ImportBenchmark.RunAsync(args)
+// dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- signalen [--signalen 10000000] [--database NAAM] [--alleen-download]
+return args.Length > 0 && args[0] == "import" ? await DuoInburgering.Benchmarks.ImportBenchmark.RunAsync(args)
+    : args.Length > 0 && args[0] == "signalen" ? await DuoInburgering.Benchmarks.SignalenBenchmark.RunAsync(args)
     : Run(args);
 
 static int Run(string[] args)

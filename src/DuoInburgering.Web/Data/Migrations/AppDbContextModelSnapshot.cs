@@ -482,7 +482,15 @@ namespace DuoInburgering.Web.Data.Migrations
 
                     b.HasIndex("GemeenteCode");
 
+                    b.HasIndex("PipGemeenteCode")
+                        .HasFilter("pip_gemeente_code IS NOT NULL");
+
                     b.HasIndex("PubGemeenteCode");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PubGemeenteCode"), new[] { "Bsn", "Naam", "PubDoelgroep", "PipGemeenteCode", "VorigePipGemeenteCode", "PipDagtekening" });
+
+                    b.HasIndex("VorigePipGemeenteCode")
+                        .HasFilter("vorige_pip_gemeente_code IS NOT NULL");
 
                     b.HasIndex("Status", "Uitkomst", "Doelgroep");
 
@@ -550,6 +558,21 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.HasIndex("Bsn");
 
                     b.HasIndex("GemeenteCode", "Regime", "AangemaaktOp");
+
+                    b.HasIndex(new[] { "GemeenteCode", "Regime", "Bsn", "Datum", "Id" }, "IX_signaal_lijst_bsn")
+                        .HasFilter("ingetrokken_op IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Bsn", "Datum", "Id" }, "IX_signaal_lijst_bsn"), new[] { "Code", "AfgehandeldOp" });
+
+                    b.HasIndex(new[] { "GemeenteCode", "Regime", "Code", "Datum", "Id" }, "IX_signaal_lijst_code")
+                        .HasFilter("ingetrokken_op IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Code", "Datum", "Id" }, "IX_signaal_lijst_code"), new[] { "Bsn", "AfgehandeldOp" });
+
+                    b.HasIndex(new[] { "GemeenteCode", "Regime", "Datum", "Id" }, "IX_signaal_lijst_datum")
+                        .HasFilter("ingetrokken_op IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Datum", "Id" }, "IX_signaal_lijst_datum"), new[] { "Bsn", "Code", "AfgehandeldOp" });
 
                     b.ToTable("signaal", (string)null);
                 });

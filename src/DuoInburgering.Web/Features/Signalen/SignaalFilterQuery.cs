@@ -1,0 +1,98 @@
+using System.Globalization;
+using DuoInburgering.Domain.Regimes;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace DuoInburgering.Web.Features.Signalen;
+
+/// <summary>
+/// The filter as a query string, both ways: the page builds its download links with it and the download
+/// endpoints read it back. Unknown parameters (a tampered <c>gemeente=</c>) are ignored: the
+/// municipality always comes from the signed-in user.
+/// </summary>
+public static class SignaalFilterQuery
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>"wi2021" in a URL; null for anything that is not a PIB environment.</summary>
+    public static Regime? RegimeUitPad(string? pad) => pad?.ToLowerInvariant() switch
+    {
+        "wi2021" => Regime.Wi2021,
+        "wi2013" => Regime.Wi2013,
+        "wi2007" => Regime.Wi2007,
+        _ => null,
+    };
+
+    public static string Pad(Regime regime) => regime.ToString().ToLowerInvariant();
+
+    public static string AlsQuery(SignaalFilter f)
+    {
+        var q = new Dictionary<string, string?>();
+        Zet(q, "code", f.Code);
+        Zet(q, "van", f.Van?.ToString("yyyy-MM-dd", Inv));
+        Zet(q, "tot", f.Tot?.ToString("yyyy-MM-dd", Inv));
+        Zet(q, "afgehandeld", f.Afgehandeld switch { true => "ja", false => "nee", null => null });
+        Zet(q, "doelgroep", f.Doelgroep?.ToString());
+        Zet(q, "zoek", string.IsNullOrWhiteSpace(f.Zoekterm) ? null : f.Zoekterm.Trim());
+        Zet(q, "sorteer", f.Sorteer.ToString().ToLowerInvariant());
+        Zet(q, "richting", f.Aflopend ? "aflopend" : "oplopend");
+        return QueryHelpers.AddQueryString("", q);
+    }
+
+    /// <summary>The filter, or Dutch errors per parameter for values that cannot be read.</summary>
+    public static (SignaalFilter? Filter, Dictionary<string, string[]> Fouten) Lees(Regime regime, IQueryCollection query)
+    {
+        var fouten = new Dictionary<string, string[]>();
+        string? Waarde(string naam) => query.TryGetValue(naam, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        DateOnly? Datum(string naam)
+        {
+            var w = Waarde(naam);
+            if (w is null)
+            {
+                return null;
+            }
+            if (DateOnly.TryParseExact(w, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var d))
+            {
+                return d;
+            }
+            fouten[naam] = ["Geen geldige datum; gebruik jjjj-mm-dd."];
+            return null;
+        }
+        T? Keuze<T>(string naam, Func<string, T?> lees, string fout) where T : struct
+        {
+            var w = Waarde(naam);
+            if (w is null)
+            {
+                return null;
+            }
+            var r = lees(w);
+            if (r is null)
+            {
+                fouten[naam] = [fout];
+            }
+            return r;
+        }
+
+        var filter = new SignaalFilter(regime)
+        {
+            Code = Waarde("code")?.ToUpperInvariant(),
+            Van = Datum("van"),
+            Tot = Datum("tot"),
+            Afgehandeld = Keuze("afgehandeld", w => w switch { "ja" => true, "nee" => (bool?)false, _ => null }, "Kies ja of nee."),
+            Doelgroep = Keuze("doelgroep", w => Enum.TryParse<Doelgroep>(w, false, out var d) && Enum.IsDefined(d) && !char.IsDigit(w[0]) ? d : (Doelgroep?)null,
+                "Onbekende doelgroep."),
+            Zoekterm = Waarde("zoek"),
+            Sorteer = Keuze("sorteer", w => Enum.TryParse<SignaalSortering>(w, true, out var s) && Enum.IsDefined(s) && !char.IsDigit(w[0]) ? s : (SignaalSortering?)null,
+                "Sorteer op datum, code of bsn.") ?? SignaalSortering.Datum,
+            Aflopend = Keuze("richting", w => w switch { "aflopend" => true, "oplopend" => (bool?)false, _ => null }, "Kies oplopend of aflopend.") ?? true,
+        };
+        return (fouten.Count == 0 ? filter : null, fouten);
+    }
+
+    private static void Zet(Dictionary<string, string?> q, string naam, string? waarde)
+    {
+        if (waarde is not null)
+        {
+            q[naam] = waarde;
+        }
+    }
+}

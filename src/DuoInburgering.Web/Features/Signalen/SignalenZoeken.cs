@@ -1,0 +1,47 @@
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Security;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuoInburgering.Web.Features.Signalen;
+
+/// <summary>A page of the list with its count; <see cref="MeerDan"/> means "more than <see cref="Totaal"/>".</summary>
+public sealed record SignalenUitkomst<T>(IReadOnlyList<T> Rijen, int Totaal, bool MeerDan);
+
+/// <summary>
+/// The signal list and the grouped view of one PIB environment for the signed-in municipal user.
+/// Always inside a <see cref="GemeenteSessie"/>, and what is shown is recorded as a disclosure in the
+/// same transaction (DOMAIN.md "Privacy").
+/// </summary>
+public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
+{
+    /// <summary>Counts stop here; the screen says "meer dan 10.000" and paging stops with it.</summary>
+    public const int TelLimiet = 10_000;
+
+    public Task<SignalenUitkomst<SignaalRij>> ZoekAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
+        VoerUitAsync(gebruiker, filter, $"signalenlijst {filter.Regime}", (db, g, f) => SignalenQuery.Rijen(db, g, f),
+            (db, g, f) => SignalenQuery.TelAsync(db, g, f, TelLimiet, ct), r => r.Bsn, ct);
+
+    public Task<SignalenUitkomst<PersoonGroep>> ZoekPerPersoonAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
+        VoerUitAsync(gebruiker, filter, $"signalen per persoon {filter.Regime}", SignalenQuery.PerPersoon,
+            (db, g, f) => SignalenQuery.TelPersonenAsync(db, g, f, TelLimiet, ct), g => g.Bsn, ct);
+
+    private async Task<SignalenUitkomst<T>> VoerUitAsync<T>(PibGebruiker gebruiker, SignaalFilter filter, string omschrijving,
+        Func<Data.AppDbContext, string, SignaalFilter, IQueryable<T>> query, Func<Data.AppDbContext, string, SignaalFilter, Task<int>> tel,
+        Func<T, string> bsn, CancellationToken ct)
+    {
+        SignaalFilterValidator.Instantie.ValidateAndThrow(filter);
+        await using var sessie = await sessies.OpenAsync(gebruiker, ct);
+        // The query cuts the page itself: the person is joined after the cut.
+        var q = query(sessie.Db, sessie.GemeenteCode, filter);
+        var rijen = await q.ToListAsync(ct);
+        // A short first page is its own count; otherwise count, up to the limit.
+        var totaal = filter.Pagina == 0 && rijen.Count < filter.PaginaGrootte
+            ? rijen.Count
+            : await tel(sessie.Db, sessie.GemeenteCode, filter);
+        var kanaal = string.IsNullOrWhiteSpace(filter.Zoekterm) ? VerstrekkingKanaal.Scherm : VerstrekkingKanaal.Zoeken;
+        await Verstrekkingen.RegistreerAsync(sessie, kanaal, omschrijving, rijen.Select(bsn), klok.GetUtcNow(), ct);
+        await sessie.CommitAsync(ct);
+        return new SignalenUitkomst<T>(rijen, Math.Min(totaal, TelLimiet), totaal > TelLimiet);
+    }
+}

@@ -1,0 +1,184 @@
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Signalen;
+using DuoInburgering.Web.Tests.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using static DuoInburgering.Web.Tests.Features.Signalen.SignalenTestdata;
+
+namespace DuoInburgering.Web.Tests.Features.Signalen;
+
+/// <summary>The signal list against an in-memory oracle: every filter, sort and page, two municipalities with overlapping people.</summary>
+public sealed class SignalenZoekenTests(SignalenZoekenTests.Gevuld gevuld) : IClassFixture<SignalenZoekenTests.Gevuld>
+{
+    /// <summary>One seeded database for the read-only tests of this class.</summary>
+    public sealed class Gevuld : IAsyncLifetime
+    {
+        public TestDatabase Database { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            await Database.InitializeAsync();
+            await VulAsync(Database);
+        }
+
+        public Task DisposeAsync() => Database.DisposeAsync();
+    }
+
+    private TestDatabase Db => gevuld.Database;
+
+    public static TheoryData<string> Filters() =>
+    [
+        "", "code=SS190", "code=SS101", "van=2026-10-20", "tot=2026-10-20", "van=2026-10-01&tot=2026-10-31",
+        "afgehandeld=ja", "afgehandeld=nee", "doelgroep=Asielstatushouder", "doelgroep=OverigeMigrant",
+        "zoek=an", "zoek=A_B", "zoek=0%", "zoek=JOE", "sorteer=code", "sorteer=code&richting=oplopend", "sorteer=bsn",
+        "sorteer=bsn&richting=oplopend", "richting=oplopend", "code=SS139&afgehandeld=nee&sorteer=bsn",
+        "regime=wi2013", "regime=wi2007", "regime=wi2013&sorteer=code",
+    ];
+
+    private static SignaalFilter Filter(string query)
+    {
+        var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        var regime = q.TryGetValue("regime", out var r) ? SignaalFilterQuery.RegimeUitPad(r)!.Value : Regime.Wi2021;
+        var (filter, fouten) = SignaalFilterQuery.Lees(regime, new Microsoft.AspNetCore.Http.QueryCollection(q));
+        Assert.Empty(fouten);
+        return filter!;
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Every_page_of_every_filter_and_sort_equals_the_oracle(string query)
+    {
+        var filter = Filter(query) with { PaginaGrootte = 7 };
+        var verwacht = await OrakelAsync(Db, Eigen, filter);
+        var zoeken = Zoeken(Db, Klok());
+
+        var gekregen = new List<SignaalRij>();
+        for (var pagina = 0; ; pagina++)
+        {
+            var uitkomst = await zoeken.ZoekAsync(Klantmanager, filter with { Pagina = pagina });
+            Assert.Equal(verwacht.Count, uitkomst.Totaal);
+            Assert.False(uitkomst.MeerDan);
+            Assert.True(uitkomst.Rijen.Count <= 7);
+            gekregen.AddRange(uitkomst.Rijen);
+            if (uitkomst.Rijen.Count < 7)
+            {
+                break;
+            }
+        }
+        Assert.Equal(verwacht, gekregen);
+    }
+
+    [Fact]
+    public async Task The_seed_exercises_the_awkward_cases_the_oracle_tests_rely_on()
+    {
+        var alle = await OrakelAsync(Db, Eigen, new SignaalFilter(Regime.Wi2021));
+        Assert.True(alle.Count > 30);
+        Assert.Contains(alle, r => r.Naam is null);
+        Assert.Contains(alle, r => r.Code == "SS190");
+        Assert.Contains(alle, r => r.Afgehandeld);
+        // "_" and "%" are literal in a name search, not wildcards.
+        var onderstreept = await OrakelAsync(Db, Eigen, Filter("zoek=A_B"));
+        Assert.NotEmpty(onderstreept);
+        Assert.All(onderstreept, r => Assert.Contains("a_B", r.Naam, StringComparison.Ordinal));
+        Assert.All(await OrakelAsync(Db, Eigen, Filter("zoek=0%")), r => Assert.Contains("0%", r.Naam, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Another_municipalitys_signals_never_appear_and_a_person_who_moved_away_keeps_our_signal_without_a_name()
+    {
+        await using var db = Db.CreateContext();
+        var anderIds = await db.Signalen.Where(s => s.GemeenteCode == Ander).Select(s => s.Id).ToListAsync();
+        var weg = await db.Personen.Where(p => p.PubGemeenteCode == Ander).Select(p => p.Bsn).ToListAsync();
+        Assert.NotEmpty(anderIds);
+
+        var zoeken = Zoeken(Db, Klok());
+        var uitkomst = await zoeken.ZoekAsync(Klantmanager, new SignaalFilter(Regime.Wi2021) { PaginaGrootte = 100 });
+        Assert.DoesNotContain(uitkomst.Rijen, r => anderIds.Contains(r.Id));
+        var vertrokken = uitkomst.Rijen.Where(r => weg.Contains(r.Bsn)).ToList();
+        Assert.NotEmpty(vertrokken);
+        Assert.All(vertrokken, r => Assert.Null(r.Naam));
+
+        // The same person, seen from the municipality they moved to: only that municipality's signals, with the name.
+        var ander = await zoeken.ZoekAsync(AnderKlantmanager, new SignaalFilter(Regime.Wi2021) { Zoekterm = vertrokken[0].Bsn });
+        Assert.NotEmpty(ander.Rijen);
+        Assert.All(ander.Rijen, r => Assert.Contains(r.Id, anderIds));
+        Assert.All(ander.Rijen, r => Assert.NotNull(r.Naam));
+    }
+
+    [Fact]
+    public async Task The_page_shown_is_recorded_as_a_disclosure_with_exactly_its_bsns_and_a_search_as_zoeken()
+    {
+        var zoeken = Zoeken(Db, Klok());
+        var lijst = await zoeken.ZoekAsync(Klantmanager, new SignaalFilter(Regime.Wi2021) { PaginaGrootte = 5, Pagina = 1 });
+        var gezocht = await zoeken.ZoekAsync(Klantmanager, new SignaalFilter(Regime.Wi2021) { Zoekterm = "an" });
+
+        await using var db = Db.CreateContext();
+        var vastgelegd = await db.Verstrekkingen.OrderByDescending(v => v.Id).Take(2).ToListAsync();
+        Assert.Equal(VerstrekkingKanaal.Zoeken, vastgelegd[0].Kanaal);
+        Assert.Equal(gezocht.Rijen.Select(r => r.Bsn).Distinct().Order(), vastgelegd[0].Bsns);
+        Assert.Equal(VerstrekkingKanaal.Scherm, vastgelegd[1].Kanaal);
+        Assert.Equal(lijst.Rijen.Select(r => r.Bsn).Distinct().Order(), vastgelegd[1].Bsns);
+        Assert.Equal(("km.amsterdam", Eigen, "signalenlijst Wi2021"), (vastgelegd[1].GebruikerId, vastgelegd[1].GemeenteCode, vastgelegd[1].Omschrijving));
+    }
+
+    [Fact]
+    public async Task The_grouped_view_has_one_row_per_person_with_count_open_and_latest_date_and_is_paged()
+    {
+        var filter = new SignaalFilter(Regime.Wi2021) { PaginaGrootte = 4 };
+        var verwacht = (await OrakelAsync(Db, Eigen, filter))
+            .GroupBy(r => (r.Bsn, r.Naam, r.Doelgroep))
+            .Select(g => new PersoonGroep(g.Key.Bsn, g.Key.Naam, g.Key.Doelgroep, g.Count(), g.Count(r => !r.Afgehandeld), g.Max(r => r.Datum)))
+            .OrderByDescending(g => g.LaatsteDatum).ThenBy(g => g.Bsn, StringComparer.Ordinal).ToList();
+        var zoeken = Zoeken(Db, Klok());
+        var gekregen = new List<PersoonGroep>();
+        for (var pagina = 0; pagina * 4 < verwacht.Count; pagina++)
+        {
+            var uitkomst = await zoeken.ZoekPerPersoonAsync(Klantmanager, filter with { Pagina = pagina });
+            Assert.Equal(verwacht.Count, uitkomst.Totaal);
+            gekregen.AddRange(uitkomst.Rijen);
+        }
+        Assert.Equal(verwacht, gekregen);
+        Assert.Contains(gekregen, g => g.Aantal > 1);
+    }
+
+    [Theory]
+    [InlineData("van=2026-11-01&tot=2026-10-01", "De begindatum ligt na de einddatum.")]
+    [InlineData("zoek=12345", "Een BSN bestaat uit 9 cijfers en moet de elfproef doorstaan.")]
+    [InlineData("zoek=123456789", "Een BSN bestaat uit 9 cijfers en moet de elfproef doorstaan.")]
+    [InlineData("zoek=a", "Zoek op een BSN van 9 cijfers of op minstens 2 tekens van de naam.")]
+    [InlineData("code=SS999", "Onbekende signaalcode.")]
+    public async Task A_bad_filter_is_refused_with_a_Dutch_reason_before_anything_is_read(string query, string melding)
+    {
+        var filter = Filter(query);
+        var fouten = SignaalFilterValidator.Instantie.Validate(filter).Errors.Select(e => e.ErrorMessage);
+        Assert.Contains(melding, fouten);
+        await Assert.ThrowsAsync<ValidationException>(() => Zoeken(Db, Klok()).ZoekAsync(Klantmanager, filter));
+    }
+
+    [Theory]
+    [InlineData(101, 0, "Het aantal rijen per pagina ligt tussen 1 en 100.")]
+    [InlineData(100, 100, "Verder dan 10.000 signalen bladeren kan niet; verfijn het filter.")]
+    public void Paging_is_bounded(int grootte, int pagina, string melding)
+    {
+        var fouten = SignaalFilterValidator.Instantie.Validate(new SignaalFilter(Regime.Wi2021) { PaginaGrootte = grootte, Pagina = pagina });
+        Assert.Contains(melding, fouten.Errors.Select(e => e.ErrorMessage));
+    }
+
+    [Fact]
+    public async Task Counting_stops_at_ten_thousand_and_says_so()
+    {
+        const string denHaag = "GM0518";
+        await using (var db = Db.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync($"""
+                insert into signaal (bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op)
+                select lpad(g::text, 9, '0'), 'SS101', '{denHaag}', 'Wi2021', date '2026-01-01' + (g % 300), 'test', now()
+                from generate_series(1, 10050) g
+                """);
+        }
+        var gebruiker = Klantmanager with { Id = "km.denhaag", GemeenteCode = denHaag };
+        var uitkomst = await Zoeken(Db, Klok()).ZoekAsync(gebruiker, new SignaalFilter(Regime.Wi2021));
+        Assert.Equal((SignalenZoeken.TelLimiet, true, 25), (uitkomst.Totaal, uitkomst.MeerDan, uitkomst.Rijen.Count));
+    }
+}
