@@ -12,7 +12,8 @@ namespace DuoInburgering.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresServer
 {
-    private const string TemplateName = "pib_template";
+    // Per test process, so two runs against one shared server (PIB_TEST_DB) never drop each other's template.
+    private static readonly string TemplateName = $"pib_template_{Environment.ProcessId}";
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static PostgresServer? _instance;
     private readonly NpgsqlConnectionStringBuilder _server;
@@ -29,6 +30,8 @@ public sealed class PostgresServer
             {
                 var server = new PostgresServer(await StartServerAsync());
                 await server.CreateTemplateAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                    server.ExecuteAsync($"drop database if exists \"{TemplateName}\" with (force)").GetAwaiter().GetResult();
                 _instance = server;
             }
             return _instance;

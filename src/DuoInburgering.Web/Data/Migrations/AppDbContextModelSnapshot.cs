@@ -484,7 +484,8 @@ namespace DuoInburgering.Web.Data.Migrations
 
                     b.HasIndex("PubGemeenteCode");
 
-                    b.HasIndex("Status", "Uitkomst", "Doelgroep");
+                    b.HasIndex(new[] { "Uitkomst", "Doelgroep", "Bsn" }, "IX_persoon_uitgesteld")
+                        .HasFilter("status = 'Uitgesteld'");
 
                     b.ToTable("persoon", (string)null);
                 });
