@@ -492,7 +492,8 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.HasIndex("VorigePipGemeenteCode")
                         .HasFilter("vorige_pip_gemeente_code IS NOT NULL");
 
-                    b.HasIndex("Status", "Uitkomst", "Doelgroep");
+                    b.HasIndex(new[] { "Uitkomst", "Doelgroep", "Bsn" }, "IX_persoon_uitgesteld")
+                        .HasFilter("status = 'Uitgesteld'");
 
                     b.ToTable("persoon", (string)null);
                 });

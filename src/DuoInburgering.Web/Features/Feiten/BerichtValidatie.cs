@@ -1,6 +1,5 @@
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Data;
 using FluentValidation;
 
 namespace DuoInburgering.Web.Features.Feiten;
@@ -8,9 +7,6 @@ namespace DuoInburgering.Web.Features.Feiten;
 /// <summary>The rules every message shares: a message id and a valid BSN. Messages never quote the BSN.</summary>
 public abstract class FeitBerichtValidator<T> : AbstractValidator<T> where T : FeitBericht
 {
-    private static readonly HashSet<string> BekendeGemeenten =
-        GemeentenCsv.Alle.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
-
     protected FeitBerichtValidator()
     {
         RuleFor(b => b.BerichtId).NotEmpty().WithMessage("bericht_id ontbreekt.")
@@ -44,7 +40,7 @@ public abstract class FeitBerichtValidator<T> : AbstractValidator<T> where T : F
             {
                 ctx.AddFailure(kolom, $"{kolom}: {fout}");
             }
-            else if (!BekendeGemeenten.Contains(code!.Trim()))
+            else if (!SnelleControle.BekendeGemeenten.Contains(code!.Trim()))
             {
                 ctx.AddFailure(kolom, $"{kolom}: '{code.Trim()}' is geen bestaande gemeente.");
             }
@@ -127,7 +123,11 @@ public static class BerichtValidatie
     };
 
     /// <returns>null when valid, otherwise every problem joined into one line.</returns>
-    public static string? Controleer(FeitBericht bericht) => Reden(Valideer(bericht));
+    /// <remarks>
+    /// A bulk file is nearly all good lines: <see cref="SnelleControle"/> passes those without the
+    /// validator's per-rule machinery; any line it doubts goes through the validators, which decide and word the reason.
+    /// </remarks>
+    public static string? Controleer(FeitBericht bericht) => SnelleControle.IsZekerGeldig(bericht) ? null : Reden(Valideer(bericht));
 
     public static string? Reden(FluentValidation.Results.ValidationResult resultaat) =>
         resultaat.IsValid ? null : string.Join(" ", resultaat.Errors.Select(e => e.ErrorMessage));

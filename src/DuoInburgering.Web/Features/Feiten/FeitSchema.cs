@@ -17,10 +17,4 @@ public sealed record FeitSchema(FeitBron Bron, IReadOnlyList<string> Kolommen, F
     };
 
     public string Kop => string.Join(',', Kolommen);
-
-    /// <summary>
-    /// Columns staged for set-based processing. COA and BRP facts are stored by SQL, so all of them;
-    /// IND facts are applied to the person in memory, so only the message id and the BSN.
-    /// </summary>
-    public IReadOnlyList<string> StagingKolommen => Bron == FeitBron.Ind ? Kolommen.Take(2).ToArray() : Kolommen;
 }

@@ -45,6 +45,7 @@ public static class FeitenImport
         {
             return new ImportRapport(eerder, bron, geldig.Count + afgewezen.Count, 0, 0, [], new BatchResultaat(), eerder);
         }
+        await RuimGeheugenAsync(conn, ct);
         var importId = await StartAsync(conn, bron, Path.GetFileName(pad), sha, context.Nu, ct);
         await Afwijzingen.SchrijfAsync(conn, bron, importId, afgewezen, context.Nu, ct);
         var telling = await FeitenVerwerking.VerwerkAsync(conn, schema, geldig, importId, context, ct);
@@ -53,6 +54,16 @@ public static class FeitenImport
         await VoltooiAsync(conn, rapport, clock.GetUtcNow(), ct);
         await tx.CommitAsync(ct);
         return rapport;
+    }
+
+    /// <summary>
+    /// A bulk run sorts and hash-joins a file's worth of rows (COA/BRP upsert, loading the persons to
+    /// derive): with the default work_mem those spill to disk. For this transaction only.
+    /// </summary>
+    private static async Task RuimGeheugenAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("set local work_mem = '256MB'", conn);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<string> HashAsync(string pad, CancellationToken ct)

@@ -22,9 +22,9 @@ public readonly record struct BatchResultaat(int Personen, int Uitgesteld, int S
 /// <see cref="Herbepaling"/>, write state and signals back with binary COPY, all inside the caller's
 /// transaction, so there is never a signal without its state or a state without its signals.
 /// </summary>
-public static class PersoonBatch
+public static partial class PersoonBatch
 {
-    private static readonly string Kolommen = $"""
+    internal static readonly string Kolommen = $"""
         {string.Join(", ", PersoonKolommen.Alle.Select(k => "p." + k.Naam))},
         c.bsn, c.locatie, c.gekoppelde_gemeente, c.datum_gekoppeld, c.datum_uitstroom, c.bericht_id,
         r.bsn, r.gemeente, r.adres_is_coa_locatie, r.datum_vestiging, r.datum_vertrek_buitenland, r.datum_overlijden, r.bericht_id
@@ -54,34 +54,8 @@ public static class PersoonBatch
         return result;
     }
 
-    /// <summary>
-    /// Loads, for rows of a staging table with columns (regel, bsn), the stored person and facts in one
-    /// joined query, keyed by line: the bulk import's alternative to many key lookups.
-    /// </summary>
-    public static async Task<List<(int Regel, string Bsn, PersoonRegel? Opgeslagen)>> LaadVoorStagingAsync(
-        NpgsqlConnection conn, string stagingTabel, int naRegel, int aantal, CancellationToken ct)
-    {
-        var result = new List<(int, string, PersoonRegel?)>(aantal);
-        await using var cmd = new NpgsqlCommand($"""
-            select s.regel, s.bsn, {Kolommen}
-            from (select regel, bsn from {stagingTabel} where regel > @na order by regel limit @aantal) s
-            left join persoon p on p.bsn = s.bsn
-            left join coa_feit c on c.bsn = s.bsn
-            left join brp_feit r on r.bsn = s.bsn
-            order by s.regel
-            """, conn) { CommandTimeout = 0 };
-        cmd.Parameters.AddWithValue("na", naRegel);
-        cmd.Parameters.AddWithValue("aantal", aantal);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            result.Add((reader.GetInt32(0), reader.GetString(1), Lees(reader, 2)));
-        }
-        return result;
-    }
-
     /// <summary>Reads person, COA and BRP columns starting at <paramref name="o"/>; null when none exists.</summary>
-    private static PersoonRegel? Lees(NpgsqlDataReader reader, int o)
+    internal static PersoonRegel? Lees(NpgsqlDataReader reader, int o)
     {
         var n = o + PersoonKolommen.Alle.Count;
         var persoon = reader.IsDBNull(o) ? null : PersoonKolommen.Lees(reader, o);
@@ -119,17 +93,27 @@ public static class PersoonBatch
     /// persoon, known ones through an upsert) and one for the signals.
     /// </summary>
     public static async Task<BatchResultaat> HerbepaalEnSchrijfAsync(
-        NpgsqlConnection conn, IEnumerable<PersoonRegel> regels, Verwerkingscontext context, CancellationToken ct)
+        NpgsqlConnection conn, IEnumerable<PersoonRegel> regels, Verwerkingscontext context, CancellationToken ct) =>
+        await SchrijfAsync(conn, Bepaal(regels, context), context, ct);
+
+    /// <summary>What a chunk's re-derivation produced, to be written in one go.</summary>
+    private sealed record Bepaling(List<Persoon> Nieuw, List<Persoon> Bekend, List<(string Bsn, Domain.Signalen.Signaal Signaal)> Signalen,
+        int Uitgesteld);
+
+    /// <summary>Pure and CPU-bound: derives every person with IND facts and writes the outcome into its row object.</summary>
+    private static Bepaling Bepaal(IEnumerable<PersoonRegel> regels, Verwerkingscontext context)
     {
         var teBepalen = regels.Where(r => r.Persoon is not null).ToArray();
         var uitkomsten = new HerbepalingUitkomst[teBepalen.Length];
+        Func<PauzeSleutel, bool> isGepauzeerd = context.IsGepauzeerd;
         try
         {
             Parallel.For(0, teBepalen.Length, i =>
             {
                 var p = teBepalen[i].Persoon!;
                 uitkomsten[i] = Herbepaling.Herbepaal(PersoonMapping.Feiten(p, teBepalen[i].Coa, teBepalen[i].Brp),
-                    PersoonMapping.Gepubliceerd(p), context.IsGepauzeerd, context.Rules, context.Vandaag);
+                    PersoonMapping.Gepubliceerd(p), isGepauzeerd, context.Rules, context.Vandaag);
+                PersoonMapping.Schrijf(p, uitkomsten[i], context.Nu);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -137,19 +121,27 @@ public static class PersoonBatch
             // A bad stored row fails the batch with its own error, as the sequential path would.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        var signalen = new List<(string Bsn, Domain.Signalen.Signaal Signaal)>();
+        var bepaling = new Bepaling([], [], [], 0);
         var uitgesteld = 0;
         for (var i = 0; i < teBepalen.Length; i++)
         {
             var p = teBepalen[i].Persoon!;
-            PersoonMapping.Schrijf(p, uitkomsten[i], context.Nu);
+            (teBepalen[i].Nieuw ? bepaling.Nieuw : bepaling.Bekend).Add(p);
             uitgesteld += uitkomsten[i].Status == Verwerkingsstatus.Uitgesteld ? 1 : 0;
-            signalen.AddRange(uitkomsten[i].Signalen.Select(s => (p.Bsn, s)));
+            foreach (var signaal in uitkomsten[i].Signalen)
+            {
+                bepaling.Signalen.Add((p.Bsn, signaal));
+            }
         }
-        await SchrijfNieuwePersonenAsync(conn, [.. teBepalen.Where(r => r.Nieuw).Select(r => r.Persoon!)], ct);
-        await SchrijfPersonenAsync(conn, [.. teBepalen.Where(r => !r.Nieuw).Select(r => r.Persoon!)], ct);
-        await SchrijfSignalenAsync(conn, signalen, context.Nu, ct);
-        return new BatchResultaat(teBepalen.Length, uitgesteld, signalen.Count);
+        return bepaling with { Uitgesteld = uitgesteld };
+    }
+
+    private static async Task<BatchResultaat> SchrijfAsync(NpgsqlConnection conn, Bepaling b, Verwerkingscontext context, CancellationToken ct)
+    {
+        await SchrijfNieuwePersonenAsync(conn, b.Nieuw, ct);
+        await SchrijfPersonenAsync(conn, b.Bekend, ct);
+        await SchrijfSignalenAsync(conn, b.Signalen, context.Nu, ct);
+        return new BatchResultaat(b.Nieuw.Count + b.Bekend.Count, b.Uitgesteld, b.Signalen.Count);
     }
 
     private static async Task SchrijfNieuwePersonenAsync(NpgsqlConnection conn, List<Persoon> personen, CancellationToken ct)
