@@ -4,6 +4,7 @@ using DuoInburgering.Domain.Pip;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
+using DuoInburgering.Web.Tests.Features.Signalen;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -42,26 +43,18 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
                 {
                     foreach (var dag in pip is null ? [null] : dagtekeningen)
                     {
-                        gevallen.Add(new Geval(VolgendeBsn(ref nummer), pub, pip, dag, pip is null ? null : vorige));
+                        gevallen.Add(new Geval(SignalenTestdata.VolgendeBsn(ref nummer), pub, pip, dag, pip is null ? null : vorige));
                     }
                 }
             }
         }
         // Seen by nobody, own municipality and own PIP notwithstanding: parked, or never announced under a regime.
         var eigenPip = vandaag.AddDays(-3);
-        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, Eigen, eigenPip, null) { Geparkeerd = true });
-        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, Eigen, eigenPip, null) { PubUitkomst = "Geen" });
-        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, null, null, null) { PubUitkomst = "Onbepaald" });
-        gevallen.Add(new Geval(VolgendeBsn(ref nummer), Eigen, null, null, null) { PubUitkomst = null });
+        gevallen.Add(new Geval(SignalenTestdata.VolgendeBsn(ref nummer), Eigen, Eigen, eigenPip, null) { Geparkeerd = true });
+        gevallen.Add(new Geval(SignalenTestdata.VolgendeBsn(ref nummer), Eigen, Eigen, eigenPip, null) { PubUitkomst = "Geen" });
+        gevallen.Add(new Geval(SignalenTestdata.VolgendeBsn(ref nummer), Eigen, null, null, null) { PubUitkomst = "Onbepaald" });
+        gevallen.Add(new Geval(SignalenTestdata.VolgendeBsn(ref nummer), Eigen, null, null, null) { PubUitkomst = null });
         return gevallen;
-    }
-
-    private static string VolgendeBsn(ref int nummer)
-    {
-        while (!Bsn.TryParse((++nummer).ToString(System.Globalization.CultureInfo.InvariantCulture), out _))
-        {
-        }
-        return nummer.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool VolgensDomein(Geval g, DateOnly vandaag) =>
