@@ -7,22 +7,29 @@ namespace DuoInburgering.E2E.Pages;
 [Collection(PortaalCollection.Naam)]
 public sealed class ToegankelijkheidTests(PortaalHost portaal)
 {
-    /// <summary>Path, the page's h1, a text that shows only once its data is loaded, the screenshot's name.</summary>
-    public static TheoryData<string, string, string, string> Paginas => new()
+    /// <summary>
+    /// Path, the demo user to sign in as ("" for an open page), the page's h1, a text that shows only once its
+    /// data is loaded, the screenshot's name.
+    /// </summary>
+    public static TheoryData<string, string, string, string, string> Paginas => new()
     {
-        { "", "Portaal Inburgering", "Naar audit", "start" },
-        { "duo", "DUO", "Gebruikersnaam", "duo" },
-        { "audit", "Audit", "Gebruikersnaam", "audit" },
-        { "duo/gemeenten", "Gemeenten", "1-25 van", "duo-gemeenten" },
-        { "deze-pagina-bestaat-niet", "Pagina niet gevonden", "Terug naar de startpagina", "niet-gevonden" },
-        { "fout", "Er ging iets mis", "Terug naar de startpagina", "fout" },
+        { "", "", "Portaal Inburgering", "Naar audit", "start" },
+        { "duo", "duo.beheer", "DUO", "Gebruikersnaam", "duo" },
+        { "audit", "fg.auditor", "Audit", "Gebruikersnaam", "audit" },
+        { "duo/gemeenten", "duo.beheer", "Gemeenten", "1-25 van", "duo-gemeenten" },
+        { "deze-pagina-bestaat-niet", "", "Pagina niet gevonden", "Terug naar de startpagina", "niet-gevonden" },
+        { "fout", "", "Er ging iets mis", "Terug naar de startpagina", "fout" },
     };
 
     [Theory]
     [MemberData(nameof(Paginas))]
-    public Task Pagina_heeft_geen_wcag_overtredingen(string pad, string kop, string geladen, string schermafdruk) =>
+    public Task Pagina_heeft_geen_wcag_overtredingen(string pad, string gebruiker, string kop, string geladen, string schermafdruk) =>
         portaal.MetPaginaAsync(async page =>
         {
+            if (gebruiker.Length > 0)
+            {
+                await page.InloggenAlsAsync(gebruiker);
+            }
             await page.GaNaarAsync(pad);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = kop, Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText(geladen).First).ToBeVisibleAsync();

@@ -10,6 +10,7 @@ public sealed class GemeentenLijstTests(PortaalHost portaal)
     public Task Zoeken_met_het_toetsenbord_filtert_de_lijst_en_blijft_toegankelijk() =>
         portaal.MetPaginaAsync(async page =>
         {
+            await page.InloggenAlsAsync("duo.beheer");
             await page.GaNaarAsync("duo/gemeenten");
             await Assertions.Expect(page.GetByText("1-25 van")).ToBeVisibleAsync();
 

@@ -39,9 +39,12 @@ public sealed class LayoutTests(PortaalHost portaal)
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(menu).ToBeHiddenAsync();
             await Assertions.Expect(knop).ToHaveAttributeAsync("aria-expanded", "false");
-            // The hidden menu is out of the tab order: the next stop is the content.
+            // The hidden menu is out of the tab order: the next stops are the app bar's sign-in link, then the content.
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("Inloggen", (await page.FocusAsync())?.Naam);
             await page.Keyboard.PressAsync("Tab");
             Assert.Equal("Naar gemeente", (await page.FocusAsync())?.Naam);
+            await page.Keyboard.PressAsync("Shift+Tab");
 
             await page.Keyboard.PressAsync("Shift+Tab");
             await Assertions.Expect(knop).ToBeFocusedAsync();

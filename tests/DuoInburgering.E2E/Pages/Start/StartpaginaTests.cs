@@ -18,9 +18,9 @@ public sealed class StartpaginaTests(PortaalHost portaal)
             var beschrijving = string.Join(Environment.NewLine, ronde);
             Assert.Equal(
                 [
-                    "Direct naar de inhoud", "Menu tonen of verbergen",
+                    "Direct naar de inhoud", "Menu tonen of verbergen", "Inloggen",
                     "Start",
-                    "Gemeente in- of uitklappen", "Overzicht",
+                    "Gemeente in- of uitklappen", "Overzicht", "Signalen Wi2021", "Signalen Wi2013", "Signalen Wi2007",
                     "DUO in- of uitklappen", "Overzicht", "Gemeenten",
                     "Audit in- of uitklappen", "Overzicht",
                     "Naar gemeente", "Naar duo", "Naar audit",
@@ -34,6 +34,7 @@ public sealed class StartpaginaTests(PortaalHost portaal)
     public Task Enter_op_een_groep_opent_die_groep_en_zet_de_focus_op_de_kop() =>
         portaal.MetPaginaAsync(async page =>
         {
+            await page.InloggenAlsAsync("duo.beheer");
             await page.GaNaarAsync("");
 
             await page.TabNaarAsync("Naar duo");
