@@ -65,13 +65,13 @@ public static class Browser
 
     /// <summary>
     /// Signs in through the Development demo login: opens /inloggen and chooses the demo user (a button or
-    /// link whose accessible name contains the user name as a word, e.g. "km.amsterdam"), then waits until
-    /// the portal has left the login page and is interactive.
+    /// link whose accessible name contains the user name as a word, e.g. "Inloggen als … (km.amsterdam)"),
+    /// then waits until the portal has left the login page and is interactive.
     /// </summary>
     public static async Task InloggenAlsAsync(this IPage page, string gebruikersnaam)
     {
         await page.GotoAsync("inloggen");
-        var naam = new Regex($@"(^|\s){Regex.Escape(gebruikersnaam)}($|\s)");
+        var naam = new Regex($@"(^|[\s(]){Regex.Escape(gebruikersnaam)}($|[\s)])");
         var keuze = page.GetByRole(AriaRole.Button, new() { NameRegex = naam })
             .Or(page.GetByRole(AriaRole.Link, new() { NameRegex = naam }));
         await keuze.First.ClickAsync();
