@@ -18,6 +18,12 @@ public static class PibTheme
             TextPrimary = "#1A1A1A",
             TextSecondary = "#4A4A4A",
             Secondary = "#154273",
+            // MudBlazor's defaults (#f44336, #ff9800, #4caf50, #2196f3) fail WCAG 1.4.3 as text on white and
+            // as white text on them: field errors, alerts and snackbars. These reach at least 5.5:1 either way.
+            Error = "#B3261E",
+            Warning = "#8A4B00",
+            Success = "#1B6E20",
+            Info = "#0B5FA5",
         },
         Typography = new Typography
         {
