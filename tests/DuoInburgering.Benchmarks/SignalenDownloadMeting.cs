@@ -78,7 +78,7 @@ internal static class SignalenDownloadMeting
     }
 
     /// <summary>src/DuoInburgering.Web, found from the build output upwards (the factory guesses wrong for a non-test project).</summary>
-    private static string PortaalMap()
+    internal static string PortaalMap()
     {
         for (var map = new DirectoryInfo(AppContext.BaseDirectory); map is not null; map = map.Parent)
         {
@@ -107,7 +107,7 @@ internal static class SignalenDownloadMeting
     }
 
     /// <summary>The date from which the visible Wi2021 list of the municipality holds about <paramref name="rijen"/> signals.</summary>
-    private static async Task<DateOnly> VanAsync(string cs, string gemeente, int rijen)
+    internal static async Task<DateOnly> VanAsync(string cs, string gemeente, int rijen)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
@@ -121,7 +121,7 @@ internal static class SignalenDownloadMeting
     }
 
     /// <summary>A caseworker's session cookie, made with the host's own cookie protection (as the real sign-in would).</summary>
-    private static string SessieCookie(IServiceProvider services, string gemeente)
+    internal static string SessieCookie(IServiceProvider services, string gemeente)
     {
         var opties = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var principal = PibPrincipal.Maak("bench", "Benchmark", Rol.Gemeente, gemeente, Betrouwbaarheidsniveau.Substantieel, "Benchmark");
