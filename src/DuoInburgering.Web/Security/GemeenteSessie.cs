@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

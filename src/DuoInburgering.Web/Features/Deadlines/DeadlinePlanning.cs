@@ -1,9 +1,10 @@
+using DuoInburgering.Web.Infrastructure;
 namespace DuoInburgering.Web.Features.Deadlines;
 
 /// <summary>When the daily deadline run is next due: a local wall-clock time in Europe/Amsterdam.</summary>
 public static class DeadlinePlanning
 {
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    public static readonly TimeZoneInfo Amsterdam = PibVandaag.Amsterdam;
 
     /// <summary>
     /// The first moment strictly after <paramref name="nu"/> at which the local clock shows

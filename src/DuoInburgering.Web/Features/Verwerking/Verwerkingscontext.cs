@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using Npgsql;
@@ -29,8 +30,6 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
         }
         var nu = clock.GetUtcNow();
         return new Verwerkingscontext(rules ?? RegimeRuleSets.Huidig, pauzes,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(nu, Amsterdam).DateTime), nu);
+            PibVandaag.Op(nu), nu);
     }
-
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }

@@ -4,6 +4,7 @@ using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
