@@ -47,7 +47,7 @@ public static class SignalenDownloads
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende PIB-omgeving",
                 detail: "Kies wi2021, wi2013 of wi2007.");
         }
-        if (PibGebruiker.Van(http.User) is not { Rol: Rol.Gemeente } gebruiker)
+        if (PibPrincipal.Geldig(http.User) is not { Rol: Rol.Gemeente } gebruiker)
         {
             return Results.Forbid();
         }

@@ -62,7 +62,7 @@ public sealed partial class SignalenPagina
         }
         _regime = regime;
         _alleenLezen = SignaalAfhandeling.IsAlleenLezen(regime);
-        _gebruiker = PibGebruiker.Van((await Aanmelding.GetAuthenticationStateAsync()).User);
+        _gebruiker = PibPrincipal.Geldig((await Aanmelding.GetAuthenticationStateAsync()).User);
         _selectie.Clear();
     }
 

@@ -29,7 +29,8 @@ public sealed class PersoonPaginaInteractiefTests : PersonenTestdata
         _ctx.Services.AddSingleton<PipRegistratie>();
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("km.test");
-        auth.SetClaims(new Claim(PibClaims.Gebruiker, "km.test"), new Claim(PibClaims.Rol, "Gemeente"), new Claim(PibClaims.Gemeente, gemeente));
+        auth.SetClaims(new Claim(PibClaims.Gebruiker, "km.test"), new Claim(PibClaims.Rol, "Gemeente"), new Claim(PibClaims.Gemeente, gemeente),
+            new Claim(PibClaims.Betrouwbaarheidsniveau, "substantieel"));
         _ctx.Render<MudPopoverProvider>();
     }
 

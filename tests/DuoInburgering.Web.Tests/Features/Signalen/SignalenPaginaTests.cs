@@ -33,7 +33,8 @@ public sealed class SignalenPaginaTests(TestDatabase database) : IClassFixture<T
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         var aanmelding = _ctx.AddAuthorization();
         aanmelding.SetAuthorized("km.amsterdam");
-        aanmelding.SetClaims(new Claim(PibClaims.Gebruiker, "km.amsterdam"), new Claim(PibClaims.Rol, "Gemeente"), new Claim(PibClaims.Gemeente, Eigen));
+        aanmelding.SetClaims(new Claim(PibClaims.Gebruiker, "km.amsterdam"), new Claim(PibClaims.Rol, "Gemeente"), new Claim(PibClaims.Gemeente, Eigen),
+            new Claim(PibClaims.Betrouwbaarheidsniveau, "substantieel"));
     }
 
     public async Task DisposeAsync() => await _ctx.DisposeAsync();
