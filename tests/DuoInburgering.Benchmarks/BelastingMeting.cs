@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DuoInburgering.Web.Security;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace DuoInburgering.Benchmarks;
@@ -39,19 +37,7 @@ internal static partial class BelastingMeting
         }
         Console.WriteLine($"{gebruikers} klantmanagers, {duur.TotalSeconds:F0} s, gemeenten: {string.Join(", ", gemeenten)}");
 
-        await using var factory = new WebApplicationFactory<DuoInburgering.Web.Features.Signalen.SignalenZoeken>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Benchmark");
-            b.UseContentRoot(SignalenDownloadMeting.PortaalMap());
-            b.UseSetting("ConnectionStrings:Pib", cs);
-            b.UseSetting("Database:MigrateOnStartup", "false");
-            b.UseSetting("Database:SeedDemoData", "false");
-            b.UseSetting("Database:DemoPersonen", "0");
-            b.UseSetting("Deadlines:Ingeschakeld", "false");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
+        await using var factory = SignalenDownloadMeting.StartPortaal(cs);
 
         var tijden = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         long fouten = 0, lekken = 0, rijen = 0;

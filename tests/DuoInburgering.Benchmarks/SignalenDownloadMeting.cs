@@ -24,19 +24,7 @@ internal static class SignalenDownloadMeting
     public static async Task MeetAsync(string cs, string gemeente)
     {
         var van = await VanAsync(cs, gemeente, 100_000);
-        await using var factory = new WebApplicationFactory<DuoInburgering.Web.Features.Signalen.SignalenZoeken>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Benchmark");
-            b.UseContentRoot(PortaalMap());
-            b.UseSetting("ConnectionStrings:Pib", cs);
-            b.UseSetting("Database:MigrateOnStartup", "false");
-            b.UseSetting("Database:SeedDemoData", "false");
-            b.UseSetting("Database:DemoPersonen", "0");
-            b.UseSetting("Deadlines:Ingeschakeld", "false");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
+        await using var factory = StartPortaal(cs);
         using var client = factory.CreateClient();
         client.Timeout = TimeSpan.FromMinutes(5);
         client.DefaultRequestHeaders.Add("Cookie", $"{PibSessie.CookieNaam}={SessieCookie(factory.Services, gemeente)}");
@@ -77,8 +65,27 @@ internal static class SignalenDownloadMeting
         }
     }
 
+    /// <summary>The real portal on Kestrel (a free port) against an already filled and migrated database.</summary>
+    internal static WebApplicationFactory<DuoInburgering.Web.Features.Signalen.SignalenZoeken> StartPortaal(string cs)
+    {
+        var factory = new WebApplicationFactory<DuoInburgering.Web.Features.Signalen.SignalenZoeken>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Benchmark");
+            b.UseContentRoot(PortaalMap());
+            b.UseSetting("ConnectionStrings:Pib", cs);
+            b.UseSetting("Database:MigrateOnStartup", "false");
+            b.UseSetting("Database:SeedDemoData", "false");
+            b.UseSetting("Database:DemoPersonen", "0");
+            b.UseSetting("Deadlines:Ingeschakeld", "false");
+            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
     /// <summary>src/DuoInburgering.Web, found from the build output upwards (the factory guesses wrong for a non-test project).</summary>
-    internal static string PortaalMap()
+    private static string PortaalMap()
     {
         for (var map = new DirectoryInfo(AppContext.BaseDirectory); map is not null; map = map.Parent)
         {
