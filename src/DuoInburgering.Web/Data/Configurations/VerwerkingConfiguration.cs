@@ -22,8 +22,13 @@ internal sealed class PersoonConfiguration : IEntityTypeConfiguration<Persoon>
         // Covering every column row-level security and the signal list's person filters read, so "the
         // people registered in this municipality named ..." is an index-only scan (Features/Signalen,
         // SignalenQuery.Zichtbaar); with the two below, each way a person becomes visible has its index.
+        // Zoeknaam is lower(naam) kept by PostgreSQL: LIKE on it is about three times cheaper than ILIKE on naam.
+        builder.Property(p => p.Zoeknaam).HasComputedColumnSql("lower(naam)", stored: true);
         builder.HasIndex(p => p.PubGemeenteCode)
-            .IncludeProperties(p => new { p.Bsn, p.Naam, p.PubDoelgroep, p.PipGemeenteCode, p.VorigePipGemeenteCode, p.PipDagtekening });
+            .IncludeProperties(p => new
+            {
+                p.Bsn, p.Naam, p.Zoeknaam, p.Geparkeerd, p.PubUitkomst, p.PipGemeenteCode, p.VorigePipGemeenteCode, p.PipDagtekening,
+            });
         builder.HasIndex(p => p.PipGemeenteCode).HasFilter("pip_gemeente_code IS NOT NULL");
         builder.HasIndex(p => p.VorigePipGemeenteCode).HasFilter("vorige_pip_gemeente_code IS NOT NULL");
     }
@@ -82,6 +87,8 @@ internal sealed class SignaalConfiguration : IEntityTypeConfiguration<SignaalRec
             .IncludeProperties(s => new { s.Bsn, s.AfgehandeldOp });
         builder.HasIndex(s => new { s.GemeenteCode, s.Regime, s.Bsn, s.Datum, s.Id }, "IX_signaal_lijst_bsn").HasFilter(zichtbaar)
             .IncludeProperties(s => new { s.Code, s.AfgehandeldOp });
+        builder.HasIndex(s => new { s.GemeenteCode, s.Regime, s.Doelgroep, s.Datum, s.Id }, "IX_signaal_lijst_doelgroep").HasFilter(zichtbaar)
+            .IncludeProperties(s => new { s.Bsn, s.Code, s.AfgehandeldOp });
     }
 }
 

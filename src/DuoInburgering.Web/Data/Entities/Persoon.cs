@@ -11,6 +11,8 @@ public sealed class Persoon
     // IND facts
     public string? VNummer { get; set; }
     public required string Naam { get; set; }
+    /// <summary>lower(naam), made by PostgreSQL (a stored generated column) for the signal list's name search.</summary>
+    public string? Zoeknaam { get; private set; }
     public DateOnly Geboortedatum { get; set; }
     public required string Nationaliteit { get; set; }
     public required string Verblijfsdoel { get; set; }

@@ -8,6 +8,11 @@ public sealed class SignaalRecord
     public required string Code { get; init; }
     public required string GemeenteCode { get; init; }
     public required string Regime { get; init; }
+    /// <summary>
+    /// The person's doelgroep when the signal was made: what the municipality received with it, so the
+    /// list can filter on it without reading persons. Null for SS190, which carries the BSN only.
+    /// </summary>
+    public string? Doelgroep { get; init; }
     public DateOnly Datum { get; init; }
     public required string Toelichting { get; init; }
     public DateTimeOffset AangemaaktOp { get; init; }

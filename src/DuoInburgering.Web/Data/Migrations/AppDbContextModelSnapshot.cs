@@ -478,6 +478,12 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("vorige_pip_gemeente_code");
 
+                    b.Property<string>("Zoeknaam")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("zoeknaam")
+                        .HasComputedColumnSql("lower(naam)", true);
+
                     b.HasKey("Bsn");
 
                     b.HasIndex("GemeenteCode");
@@ -487,7 +493,7 @@ namespace DuoInburgering.Web.Data.Migrations
 
                     b.HasIndex("PubGemeenteCode");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PubGemeenteCode"), new[] { "Bsn", "Naam", "PubDoelgroep", "PipGemeenteCode", "VorigePipGemeenteCode", "PipDagtekening" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PubGemeenteCode"), new[] { "Bsn", "Naam", "Zoeknaam", "Geparkeerd", "PubUitkomst", "PipGemeenteCode", "VorigePipGemeenteCode", "PipDagtekening" });
 
                     b.HasIndex("VorigePipGemeenteCode")
                         .HasFilter("vorige_pip_gemeente_code IS NOT NULL");
@@ -534,6 +540,10 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("datum");
 
+                    b.Property<string>("Doelgroep")
+                        .HasColumnType("text")
+                        .HasColumnName("doelgroep");
+
                     b.Property<string>("GemeenteCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -574,6 +584,11 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasFilter("ingetrokken_op IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Datum", "Id" }, "IX_signaal_lijst_datum"), new[] { "Bsn", "Code", "AfgehandeldOp" });
+
+                    b.HasIndex(new[] { "GemeenteCode", "Regime", "Doelgroep", "Datum", "Id" }, "IX_signaal_lijst_doelgroep")
+                        .HasFilter("ingetrokken_op IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Doelgroep", "Datum", "Id" }, "IX_signaal_lijst_doelgroep"), new[] { "Bsn", "Code", "AfgehandeldOp" });
 
                     b.ToTable("signaal", (string)null);
                 });

@@ -48,7 +48,7 @@ public static class DeadlineVerwerking
 
             var vlaggen = new List<PersoonToestand>();
             var bsns = new List<string>();
-            var signalen = new List<(string Bsn, Signaal Signaal)>();
+            var signalen = new List<(string Bsn, string? Doelgroep, Signaal Signaal)>();
             foreach (var p in personen)
             {
                 if (PersoonMapping.Gepubliceerd(p) is not { } toestand)
@@ -62,7 +62,7 @@ public static class DeadlineVerwerking
                 }
                 vlaggen.Add(SignaalRegels.Verwerk(toestand, due));
                 bsns.Add(p.Bsn);
-                signalen.AddRange(due.Select(s => (p.Bsn, s)));
+                signalen.AddRange(due.Select(s => (p.Bsn, p.PubDoelgroep, s)));
                 resultaat = resultaat.Plus(due);
             }
 

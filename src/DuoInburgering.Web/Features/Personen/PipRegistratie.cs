@@ -106,7 +106,7 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
         }
 
         await SchrijfAsync(sessie, p.Bsn, vastlegging, verwerking.Nu, ct);
-        await PersoonBatch.SchrijfSignalenAsync(conn, [.. vastlegging.Signalen.Select(s => (p.Bsn, s))], verwerking.Nu, ct);
+        await PersoonBatch.SchrijfSignalenAsync(conn, [.. vastlegging.Signalen.Select(s => (p.Bsn, p.PubDoelgroep, s))], verwerking.Nu, ct);
         await sessie.CommitAsync(ct);
         return new Registratie.Geregistreerd(vastlegging.Signalen);
     }

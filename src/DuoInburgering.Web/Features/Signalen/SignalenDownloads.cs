@@ -100,7 +100,10 @@ public static class SignalenDownloads
         Stream uit, string omschrijving, TimeProvider klok, CancellationToken ct)
     {
         var verstrekt = new HashSet<int>();
-        var rijen = SignalenQuery.Rijen(sessie.Db, sessie.GemeenteCode, filter, alles: true).AsAsyncEnumerable();
+        var treffers = await SignalenQuery.TreffersAsync(sessie.Db, sessie.GemeenteCode, filter, ct);
+        var rijen = treffers is { Count: 0 }
+            ? AsyncEnumerable.Empty<SignaalRij>()
+            : SignalenQuery.Rijen(sessie.Db, sessie.GemeenteCode, filter, treffers, alles: true).AsAsyncEnumerable();
         try
         {
             if (formaat == Formaat.Csv)

@@ -19,10 +19,11 @@ public sealed record PersoonGroep(string Bsn, string? Naam, string? Doelgroep, i
 /// <summary>
 /// The filter as one EF query, shared by the list, the grouped view and the downloads. It applies
 /// <see cref="GemeenteToegang.MagSignaalZien"/> itself even though row-level security already does
-/// (defence in depth). Filters on the person (doelgroep, name) are semi-joins on <c>persoon</c>, which
-/// row-level security limits to the people this municipality may see; the person's name is joined
-/// only for the rows shown, so counting never touches <c>persoon</c> unless a person filter asks for it,
-/// and a person the municipality may no longer see leaves the name empty, not the signal out.
+/// (defence in depth). The doelgroep filter reads the doelgroep stored with each signal; the name search
+/// first looks up the matching people this municipality may see (row-level security limits
+/// <c>persoon</c> to them) and filters the signals on their BSNs. The person's name is joined only for
+/// the rows shown, so counting never touches <c>persoon</c>, and a person the municipality may no
+/// longer see leaves the name empty, not the signal out.
 /// </summary>
 internal static class SignalenQuery
 {
@@ -33,7 +34,7 @@ internal static class SignalenQuery
         public Persoon? P { get; init; }
     }
 
-    private static IQueryable<SignaalRecord> Gefilterd(AppDbContext db, string gemeente, SignaalFilter f)
+    private static IQueryable<SignaalRecord> Gefilterd(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers)
     {
         var regime = f.Regime.ToString();
         var signalen = db.Signalen.AsNoTracking()
@@ -61,41 +62,47 @@ internal static class SignalenQuery
         }
         if (f.Doelgroep is { } doelgroep)
         {
+            // The doelgroep the signal was received with (IX_signaal_lijst_doelgroep), not a join on persons.
             var dg = doelgroep.ToString();
-            var personen = Zichtbaar(db, gemeente, p => p.PubDoelgroep == dg);
-            signalen = signalen.Where(s => personen.Contains(s.Bsn));
+            signalen = signalen.Where(s => s.Doelgroep == dg);
         }
-        if (f.ZoekNaam is { } naam)
+        if (f.ZoekNaam is not null)
         {
-            var patroon = "%" + naam.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            var personen = Zichtbaar(db, gemeente, p => EF.Functions.ILike(p.Naam, patroon, "\\"));
-            signalen = signalen.Where(s => personen.Contains(s.Bsn));
+            var treffers = naamTreffers ?? throw new InvalidOperationException("Zoeken op naam vraagt eerst NaamTreffersAsync.");
+            signalen = signalen.Where(s => treffers.Contains(s.Bsn));
         }
         return signalen;
     }
 
+    /// <summary>The name search's BSNs when the filter searches a name, else null (see <see cref="NaamTreffersAsync"/>).</summary>
+    public static async Task<IReadOnlyCollection<string>?> TreffersAsync(AppDbContext db, string gemeente, SignaalFilter f, CancellationToken ct) =>
+        f.ZoekNaam is { } naam ? await NaamTreffersAsync(db, gemeente, naam, ct) : null;
+
     /// <summary>
-    /// The BSNs of the people this municipality may see that match <paramref name="voorwaarde"/>, as a
-    /// union over the three ways a person becomes visible (GemeenteToegang.MagPersoonZien). Row-level
-    /// security's OR over three columns forces a visit to every visible person's row; one branch per
-    /// column lets the large one (registered here now) be an index-only scan of IX_persoon_pub_gemeente_code.
+    /// The BSNs of the people this municipality may see whose name contains the search term, looked up
+    /// before the signals: one index-only scan of the people registered here (the covering
+    /// IX_persoon_pub_gemeente_code, on lower(naam)) plus the two PIP ways to be visible. The signal
+    /// query then takes them as one array, so it walks its date index and stops at the page, instead of
+    /// probing the signals of every matching person (benchmark "signalen": name search).
     /// </summary>
-    private static IQueryable<string> Zichtbaar(AppDbContext db, string gemeente, System.Linq.Expressions.Expression<Func<Persoon, bool>> voorwaarde)
+    public static async Task<List<string>> NaamTreffersAsync(AppDbContext db, string gemeente, string naam, CancellationToken ct)
     {
-        var personen = db.Personen.AsNoTracking().Where(voorwaarde);
-        return personen.Where(p => p.PubGemeenteCode == gemeente).Select(p => p.Bsn)
-            .Concat(personen.Where(p => p.PipGemeenteCode == gemeente).Select(p => p.Bsn))
-            .Concat(personen.Where(p => p.VorigePipGemeenteCode == gemeente).Select(p => p.Bsn));
+        var patroon = "%" + naam.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var personen = db.Personen.AsNoTracking().Where(p => EF.Functions.Like(p.Zoeknaam!, patroon, "\\"));
+        return await personen.Where(p => p.PubGemeenteCode == gemeente).Select(p => p.Bsn)
+            .Union(personen.Where(p => p.PipGemeenteCode == gemeente).Select(p => p.Bsn))
+            .Union(personen.Where(p => p.VorigePipGemeenteCode == gemeente).Select(p => p.Bsn))
+            .ToListAsync(ct);
     }
 
-    /// <summary>Name and doelgroep of every person this municipality may see; UNION, not UNION ALL, so a person visible twice joins once.</summary>
+    /// <summary>The name of every person this municipality may see; UNION, not UNION ALL, so a person visible twice joins once.</summary>
     private static IQueryable<Persoon> ZichtbarePersonen(AppDbContext db, string gemeente)
     {
         IQueryable<Persoon> Tak(System.Linq.Expressions.Expression<Func<Persoon, bool>> via) => db.Personen.AsNoTracking().Where(via)
             .Select(p => new Persoon
             {
-                Bsn = p.Bsn, Naam = p.Naam, PubDoelgroep = p.PubDoelgroep, Nationaliteit = "", Verblijfsdoel = "", Uitkomst = "",
+                Bsn = p.Bsn, Naam = p.Naam, Nationaliteit = "", Verblijfsdoel = "", Uitkomst = "",
                 RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
             });
         return Tak(p => p.PubGemeenteCode == gemeente).Union(Tak(p => p.PipGemeenteCode == gemeente)).Union(Tak(p => p.VorigePipGemeenteCode == gemeente));
@@ -108,9 +115,10 @@ internal static class SignalenQuery
     /// not every match. A download joins the visible people once, as the union of the three ways to be
     /// visible (index-only for the large one), instead of one person lookup per signal.
     /// </summary>
-    public static IQueryable<SignaalRij> Rijen(AppDbContext db, string gemeente, SignaalFilter f, bool alles = false)
+    public static IQueryable<SignaalRij> Rijen(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers,
+        bool alles = false)
     {
-        var signalen = Orden(Gefilterd(db, gemeente, f), f);
+        var signalen = Orden(Gefilterd(db, gemeente, f, naamTreffers), f);
         IQueryable<SignaalRecord> deel = alles ? signalen : signalen.Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte);
         var personen = alles ? ZichtbarePersonen(db, gemeente) : db.Personen.AsNoTracking();
         var q = deel.LeftJoin(personen, s => s.Bsn, p => p.Bsn, (s, p) => new Paar { S = s, P = p });
@@ -124,7 +132,7 @@ internal static class SignalenQuery
             _ => q.OrderByDescending(x => x.S.Datum),
         };
         geordend = f.Aflopend ? geordend.ThenByDescending(x => x.S.Id) : geordend.ThenBy(x => x.S.Id);
-        return geordend.Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P!.Naam, x.P.PubDoelgroep, x.S.Code, x.S.Datum, x.S.AfgehandeldOp));
+        return geordend.Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P!.Naam, x.S.Doelgroep, x.S.Code, x.S.Datum, x.S.AfgehandeldOp));
     }
 
     /// <summary>Every sort ends on date and id in the same direction, so each one walks a single index and pages are stable.</summary>
@@ -143,8 +151,9 @@ internal static class SignalenQuery
     }
 
     /// <summary>Counting stops after <paramref name="limiet"/>: an exact count of hundreds of thousands of rows costs more than it tells.</summary>
-    public static Task<int> TelAsync(AppDbContext db, string gemeente, SignaalFilter f, int limiet, CancellationToken ct) =>
-        Gefilterd(db, gemeente, f).Take(limiet + 1).CountAsync(ct);
+    public static Task<int> TelAsync(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers, int limiet,
+        CancellationToken ct) =>
+        Gefilterd(db, gemeente, f, naamTreffers).Take(limiet + 1).CountAsync(ct);
 
     private sealed class Groep
     {
@@ -155,17 +164,18 @@ internal static class SignalenQuery
     }
 
     /// <summary>Grouped on the BSN alone (the bsn index).</summary>
-    private static IQueryable<Groep> Groepen(AppDbContext db, string gemeente, SignaalFilter f) =>
-        Gefilterd(db, gemeente, f)
+    private static IQueryable<Groep> Groepen(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers) =>
+        Gefilterd(db, gemeente, f, naamTreffers)
             .GroupBy(s => s.Bsn)
             .Select(g => new Groep { Bsn = g.Key, Aantal = g.Count(), Open = g.Count(s => s.AfgehandeldOp == null), Laatste = g.Max(s => s.Datum) });
 
-    public static Task<int> TelPersonenAsync(AppDbContext db, string gemeente, SignaalFilter f, int limiet, CancellationToken ct) =>
-        Groepen(db, gemeente, f).Take(limiet + 1).CountAsync(ct);
+    public static Task<int> TelPersonenAsync(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers,
+        int limiet, CancellationToken ct) =>
+        Groepen(db, gemeente, f, naamTreffers).Take(limiet + 1).CountAsync(ct);
 
     /// <summary>One page of people, newest signal first; the person is joined after the page is cut.</summary>
-    public static IQueryable<PersoonGroep> PerPersoon(AppDbContext db, string gemeente, SignaalFilter f) =>
-        Groepen(db, gemeente, f)
+    public static IQueryable<PersoonGroep> PerPersoon(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers) =>
+        Groepen(db, gemeente, f, naamTreffers)
             .OrderByDescending(g => g.Laatste).ThenBy(g => g.Bsn)
             .Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte)
             .LeftJoin(db.Personen.AsNoTracking(), g => g.Bsn, p => p.Bsn, (g, p) => new { g, p })

@@ -19,26 +19,27 @@ public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
     public const int TelLimiet = 10_000;
 
     public Task<SignalenUitkomst<SignaalRij>> ZoekAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
-        VoerUitAsync(gebruiker, filter, $"signalenlijst {filter.Regime}", (db, g, f) => SignalenQuery.Rijen(db, g, f),
-            (db, g, f) => SignalenQuery.TelAsync(db, g, f, TelLimiet, ct), r => r.Bsn, ct);
+        VoerUitAsync(gebruiker, filter, $"signalenlijst {filter.Regime}", (db, g, f, t) => SignalenQuery.Rijen(db, g, f, t),
+            (db, g, f, t) => SignalenQuery.TelAsync(db, g, f, t, TelLimiet, ct), r => r.Bsn, ct);
 
     public Task<SignalenUitkomst<PersoonGroep>> ZoekPerPersoonAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
         VoerUitAsync(gebruiker, filter, $"signalen per persoon {filter.Regime}", SignalenQuery.PerPersoon,
-            (db, g, f) => SignalenQuery.TelPersonenAsync(db, g, f, TelLimiet, ct), g => g.Bsn, ct);
+            (db, g, f, t) => SignalenQuery.TelPersonenAsync(db, g, f, t, TelLimiet, ct), g => g.Bsn, ct);
 
     private async Task<SignalenUitkomst<T>> VoerUitAsync<T>(PibGebruiker gebruiker, SignaalFilter filter, string omschrijving,
-        Func<Data.AppDbContext, string, SignaalFilter, IQueryable<T>> query, Func<Data.AppDbContext, string, SignaalFilter, Task<int>> tel,
+        Func<Data.AppDbContext, string, SignaalFilter, IReadOnlyCollection<string>?, IQueryable<T>> query,
+        Func<Data.AppDbContext, string, SignaalFilter, IReadOnlyCollection<string>?, Task<int>> tel,
         Func<T, string> bsn, CancellationToken ct)
     {
         SignaalFilterValidator.Instantie.ValidateAndThrow(filter);
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
-        // The query cuts the page itself: the person is joined after the cut.
-        var q = query(sessie.Db, sessie.GemeenteCode, filter);
-        var rijen = await q.ToListAsync(ct);
+        var treffers = await SignalenQuery.TreffersAsync(sessie.Db, sessie.GemeenteCode, filter, ct);
+        // The query cuts the page itself: the person is joined after the cut. A name nobody here has needs no signal query.
+        var rijen = treffers is { Count: 0 } ? [] : await query(sessie.Db, sessie.GemeenteCode, filter, treffers).ToListAsync(ct);
         // A short first page is its own count; otherwise count, up to the limit.
         var totaal = filter.Pagina == 0 && rijen.Count < filter.PaginaGrootte
             ? rijen.Count
-            : await tel(sessie.Db, sessie.GemeenteCode, filter);
+            : await tel(sessie.Db, sessie.GemeenteCode, filter, treffers);
         var kanaal = string.IsNullOrWhiteSpace(filter.Zoekterm) ? VerstrekkingKanaal.Scherm : VerstrekkingKanaal.Zoeken;
         await Verstrekkingen.RegistreerAsync(sessie, kanaal, omschrijving, rijen.Select(bsn), klok.GetUtcNow(), ct);
         await sessie.CommitAsync(ct);

@@ -97,7 +97,7 @@ public static partial class PersoonBatch
         await SchrijfAsync(conn, Bepaal(regels, context), context, ct);
 
     /// <summary>What a chunk's re-derivation produced, to be written in one go.</summary>
-    private sealed record Bepaling(List<Persoon> Nieuw, List<Persoon> Bekend, List<(string Bsn, Domain.Signalen.Signaal Signaal)> Signalen,
+    private sealed record Bepaling(List<Persoon> Nieuw, List<Persoon> Bekend, List<(string Bsn, string? Doelgroep, Domain.Signalen.Signaal Signaal)> Signalen,
         int Uitgesteld);
 
     /// <summary>Pure and CPU-bound: derives every person with IND facts and writes the outcome into its row object.</summary>
@@ -130,7 +130,7 @@ public static partial class PersoonBatch
             uitgesteld += uitkomsten[i].Status == Verwerkingsstatus.Uitgesteld ? 1 : 0;
             foreach (var signaal in uitkomsten[i].Signalen)
             {
-                bepaling.Signalen.Add((p.Bsn, signaal));
+                bepaling.Signalen.Add((p.Bsn, p.PubDoelgroep, signaal));
             }
         }
         return bepaling with { Uitgesteld = uitgesteld };
@@ -184,16 +184,20 @@ public static partial class PersoonBatch
         await upsert.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task SchrijfSignalenAsync(NpgsqlConnection conn, IReadOnlyCollection<(string Bsn, Domain.Signalen.Signaal Signaal)> signalen,
-        DateTimeOffset nu, CancellationToken ct)
+    /// <summary>
+    /// Writes signals with the person's published doelgroep of that moment (what the municipality receives
+    /// with the signal); an SS190 gets none, it carries the BSN only (DOMAIN.md "Signal catalogue").
+    /// </summary>
+    public static async Task SchrijfSignalenAsync(NpgsqlConnection conn,
+        IReadOnlyCollection<(string Bsn, string? Doelgroep, Domain.Signalen.Signaal Signaal)> signalen, DateTimeOffset nu, CancellationToken ct)
     {
         if (signalen.Count == 0)
         {
             return;
         }
         await using var importer = await conn.BeginBinaryImportAsync(
-            "copy signaal (bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op) from stdin (format binary)", ct);
-        foreach (var (bsn, s) in signalen)
+            "copy signaal (bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op, doelgroep) from stdin (format binary)", ct);
+        foreach (var (bsn, doelgroep, s) in signalen)
         {
             importer.StartRow();
             importer.Write(bsn, NpgsqlDbType.Varchar);
@@ -203,6 +207,7 @@ public static partial class PersoonBatch
             importer.Write(s.Datum, NpgsqlDbType.Date);
             importer.Write(s.Toelichting, NpgsqlDbType.Text);
             importer.Write(nu, NpgsqlDbType.TimestampTz);
+            PersoonKolommen.SchrijfOfNull(importer, s.Code == Domain.Signalen.SignaalCode.SS190 ? null : doelgroep, NpgsqlDbType.Text);
         }
         await importer.CompleteAsync(ct);
     }

@@ -34,7 +34,7 @@ internal static class PersoonKolommen
     private static Kolom Vlag(string naam, Func<Persoon, bool> get, Action<Persoon, bool> set) =>
         new(naam, (w, p) => w.Write(get(p), NpgsqlDbType.Boolean), (p, r, i) => set(p, r.GetBoolean(i)));
 
-    private static void SchrijfOfNull(NpgsqlBinaryImporter w, string? waarde, NpgsqlDbType type)
+    internal static void SchrijfOfNull(NpgsqlBinaryImporter w, string? waarde, NpgsqlDbType type)
     {
         if (waarde is null)
         {

@@ -64,23 +64,26 @@ public static class SignalenTestdata
             for (var j = 0; j < aantal; j++)
             {
                 var regime = (i + j) % 7 == 0 ? "Wi2013" : (i + j) % 11 == 0 ? "Wi2007" : "Wi2021";
+                // Signals keep the doelgroep they were made with: the first signal of every fourth person predates a change of doelgroep.
+                var doelgroep = j == 0 && i % 4 == 0 ? Doelgroepen[(i + 1) % 3] : Doelgroepen[i % 3];
                 Signaal(db, bsn, Codes[(i * 3 + j) % Codes.Length], Eigen, regime, Vandaag.AddDays(-((i * 7 + j * 13) % 60)),
-                    afgehandeld: (i + j) % 3 == 0 ? nu : null, ingetrokken: (i + j) % 13 == 0 ? nu : null);
+                    afgehandeld: (i + j) % 3 == 0 ? nu : null, ingetrokken: (i + j) % 13 == 0 ? nu : null, doelgroep);
             }
             if (i % 6 is 4 or 5 || i % 10 == 0)
             {
-                Signaal(db, bsn, "SS101", Ander, "Wi2021", Vandaag.AddDays(-(i % 30)), null, null);
-                Signaal(db, bsn, "SS190", Ander, "Wi2021", Vandaag.AddDays(-(i % 20)), null, null);
+                Signaal(db, bsn, "SS101", Ander, "Wi2021", Vandaag.AddDays(-(i % 30)), null, null, Doelgroepen[i % 3]);
+                Signaal(db, bsn, "SS190", Ander, "Wi2021", Vandaag.AddDays(-(i % 20)), null, null, Doelgroepen[i % 3]);
             }
         }
         await db.SaveChangesAsync();
     }
 
     private static void Signaal(AppDbContext db, string bsn, string code, string gemeente, string regime, DateOnly datum,
-        DateTimeOffset? afgehandeld, DateTimeOffset? ingetrokken) =>
+        DateTimeOffset? afgehandeld, DateTimeOffset? ingetrokken, string doelgroep) =>
         db.Signalen.Add(new SignaalRecord
         {
             Bsn = bsn, Code = code, GemeenteCode = gemeente, Regime = regime, Datum = datum, Toelichting = "test",
+            Doelgroep = code == "SS190" ? null : doelgroep,
             AangemaaktOp = DateTimeOffset.UtcNow, AfgehandeldOp = afgehandeld, AfgehandeldDoor = afgehandeld is null ? null : "eerder",
             IngetrokkenOp = ingetrokken,
         });
@@ -109,9 +112,9 @@ public static class SignalenTestdata
             .Where(s => f.Afgehandeld is null || (s.AfgehandeldOp is not null) == f.Afgehandeld)
             .Where(s => f.ZoekBsn is null || s.Bsn == f.ZoekBsn)
             .Select(s => (S: s, P: perBsn.GetValueOrDefault(s.Bsn)))
-            .Where(x => f.Doelgroep is null || x.P?.PubDoelgroep == f.Doelgroep.ToString())
+            .Where(x => f.Doelgroep is null || x.S.Doelgroep == f.Doelgroep.ToString())
             .Where(x => f.ZoekNaam is null || (x.P?.Naam.Contains(f.ZoekNaam, StringComparison.OrdinalIgnoreCase) ?? false))
-            .Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P?.Naam, x.P?.PubDoelgroep, x.S.Code, x.S.Datum, x.S.AfgehandeldOp));
+            .Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P?.Naam, x.S.Doelgroep, x.S.Code, x.S.Datum, x.S.AfgehandeldOp));
         Func<SignaalRij, string> sleutel = f.Sorteer switch
         {
             SignaalSortering.Code => r => r.Code,

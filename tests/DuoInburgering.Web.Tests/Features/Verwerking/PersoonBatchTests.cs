@@ -54,12 +54,34 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         var signalen = await db.Signalen.Where(s => s.Bsn == "111222333").ToListAsync();
         Assert.All(signalen, s => Assert.Equal("GM0363", s.GemeenteCode));
         Assert.All(signalen, s => Assert.Equal("Wi2013", s.Regime));
+        // Each signal carries the doelgroep the municipality receives it with (the signal list filters on it).
+        Assert.All(signalen, s => Assert.Equal("Asielstatushouder", s.Doelgroep));
 
         // Replaying the same facts emits nothing new.
         var geladen = await PersoonBatch.LaadAsync(conn, ["111222333"], CancellationToken.None);
         var tweede = await VerwerkAsync(conn, geladen["111222333"]);
         Assert.Equal(0, tweede.Signalen);
         Assert.Equal(signalen.Count, await db.Signalen.CountAsync(s => s.Bsn == "111222333"));
+    }
+
+    [Fact]
+    public async Task An_SS190_is_written_with_the_BSN_only_never_a_doelgroep()
+    {
+        await using var conn = new NpgsqlConnection(database.ConnectionString);
+        await conn.OpenAsync();
+        var gm = new Domain.Identiteit.GemeenteCode("GM0599");
+        var datum = new DateOnly(2022, 3, 25);
+        Domain.Signalen.Signaal Maak(Domain.Signalen.SignaalCode code) =>
+            new(code, gm, Domain.Regimes.Regime.Wi2021, datum, Domain.Signalen.SignaalCatalogus.Naam(code));
+        await PersoonBatch.SchrijfSignalenAsync(conn,
+            [("999990019", "Asielstatushouder", Maak(Domain.Signalen.SignaalCode.SS190)),
+             ("999990019", "Asielstatushouder", Maak(Domain.Signalen.SignaalCode.SS120))],
+            DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        await using var db = database.CreateContext();
+        var geschreven = await db.Signalen.Where(s => s.Bsn == "999990019").ToDictionaryAsync(s => s.Code, s => s.Doelgroep);
+        Assert.Null(geschreven["SS190"]);
+        Assert.Equal("Asielstatushouder", geschreven["SS120"]);
     }
 
     [Fact]
