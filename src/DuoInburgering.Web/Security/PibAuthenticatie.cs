@@ -53,6 +53,27 @@ public static class PibAuthenticatie
         return app;
     }
 
+    /// <summary>
+    /// Signing out also ends the session at the provider when it offers an end_session_endpoint: otherwise
+    /// the next "Inloggen" on a shared workstation would silently sign the previous user in again.
+    /// </summary>
+    /// <returns>True when the response now redirects to the provider.</returns>
+    public static async Task<bool> UitloggenBijProviderAsync(HttpContext http)
+    {
+        if (!http.RequestServices.GetRequiredService<OidcOpties>().IsIngesteld)
+        {
+            return false;
+        }
+        var opties = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions>>().Get(OidcSchema);
+        var configuratie = await opties.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+        if (string.IsNullOrEmpty(configuratie.EndSessionEndpoint))
+        {
+            return false;
+        }
+        await http.SignOutAsync(OidcSchema, new AuthenticationProperties { RedirectUri = "/uitgelogd" });
+        return true;
+    }
+
     private static void ConfigureerOidc(OpenIdConnectOptions o, OidcOpties oidc)
     {
         o.Authority = oidc.Authority;

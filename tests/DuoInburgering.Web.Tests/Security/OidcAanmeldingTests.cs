@@ -181,6 +181,30 @@ public sealed partial class OidcAanmeldingTests(OidcOmgeving omgeving) : IClassF
     }
 
     /// <summary>The browser's part of the code flow; returns the portal's answer to the provider's form post.</summary>
+    [Fact]
+    public async Task Signing_out_ends_the_session_at_the_provider_too_and_comes_back_to_the_signed_out_page()
+    {
+        var (_, portaal, cookies) = await InloggenAsync("/gemeente", Klantmanager("EH3"));
+        var uitgelogd = _provider.Uitgelogd;
+        var token = await Aanmelding.AntiforgeryTokenAsync(portaal, "/gemeente");
+        using var formulier = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+
+        var uit = await portaal.PostAsync(new Uri("/uitloggen", UriKind.Relative), formulier);
+
+        Assert.Equal(HttpStatusCode.Redirect, uit.StatusCode);
+        var naarProvider = uit.Headers.Location!;
+        Assert.StartsWith(_provider.Authority + "connect/logout?", naarProvider.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(cookies.GetCookies(Portaal), c => c.Name == "Pib.Sessie");
+        var bijProvider = await _browserBijProvider.GetAsync(naarProvider);
+        Assert.Equal(HttpStatusCode.Redirect, bijProvider.StatusCode);
+        Assert.Equal(uitgelogd + 1, _provider.Uitgelogd);
+        var terug = bijProvider.Headers.Location!;
+        Assert.StartsWith(TestOidcProvider.PostLogoutRedirectUri, terug.ToString(), StringComparison.Ordinal);
+        var callback = await portaal.GetAsync(terug);
+        Assert.Equal("/uitgelogd", callback.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await portaal.GetAsync(new Uri("/gemeente", UriKind.Relative))).StatusCode);
+    }
+
     private async Task<(HttpResponseMessage Callback, HttpClient Portaal, CookieContainer Cookies)> InloggenAsync(
         string pad, Dictionary<string, string> gebruiker)
     {

@@ -27,6 +27,9 @@ public sealed class TestOidcProvider : IAsyncLifetime
     /// <summary>The portal's callback; the portal runs in-process at https://localhost.</summary>
     public static readonly string RedirectUri = "https://localhost/signin-oidc";
 
+    /// <summary>Where the provider sends the browser back after signing out.</summary>
+    public static readonly string PostLogoutRedirectUri = "https://localhost/signout-callback-oidc";
+
     private WebApplication? _app;
 
     public Uri Authority { get; private set; } = null!;
@@ -37,6 +40,9 @@ public sealed class TestOidcProvider : IAsyncLifetime
     /// <summary>How many codes the token endpoint redeemed: proof the portal really called it.</summary>
     public int Ingewisseld { get; private set; }
 
+    /// <summary>How many sessions the end-session endpoint ended.</summary>
+    public int Uitgelogd { get; private set; }
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -44,7 +50,7 @@ public sealed class TestOidcProvider : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddOpenIddict().AddServer(o =>
         {
-            o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+            o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetEndSessionEndpointUris("connect/logout");
             o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             o.RegisterScopes(Scopes.OpenId, Scopes.Profile);
             o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -74,6 +80,20 @@ public sealed class TestOidcProvider : IAsyncLifetime
             o.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(b => b.UseInlineHandler(c =>
             {
                 Ingewisseld++;
+                return default;
+            }));
+            o.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(b => b.UseInlineHandler(c =>
+            {
+                if (c.PostLogoutRedirectUri is { } terug && terug != PostLogoutRedirectUri)
+                {
+                    c.Reject(Errors.InvalidRequest, "Onbekende post_logout_redirect_uri.");
+                }
+                return default;
+            }));
+            o.AddEventHandler<OpenIddictServerEvents.HandleEndSessionRequestContext>(b => b.UseInlineHandler(c =>
+            {
+                Uitgelogd++;
+                c.SignOut();
                 return default;
             }));
         });

@@ -30,6 +30,11 @@ public static class InloggenEndpoints
                 return Results.BadRequest();
             }
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (await PibAuthenticatie.UitloggenBijProviderAsync(http))
+            {
+                // The provider ends its own session too and sends the browser back to /uitgelogd.
+                return Results.Empty;
+            }
             return Results.Redirect("/uitgelogd");
         });
 
