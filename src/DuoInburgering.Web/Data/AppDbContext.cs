@@ -1,10 +1,11 @@
 using System.Text;
 using DuoInburgering.Web.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuoInburgering.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Gemeente> Gemeenten => Set<Gemeente>();
     public DbSet<Gebruiker> Gebruikers => Set<Gebruiker>();
@@ -18,6 +19,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Pauze> Pauzes => Set<Pauze>();
     public DbSet<PauzeHistorie> PauzeHistorie => Set<PauzeHistorie>();
     public DbSet<Verstrekking> Verstrekkingen => Set<Verstrekking>();
+
+    /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every instance and kept over restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

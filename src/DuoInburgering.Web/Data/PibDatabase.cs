@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -39,6 +40,8 @@ public static class PibDatabase
         services.AddSingleton(dataSource);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(dataSource));
+        // In the database, not the container's file system: a restart or a second instance keeps every session valid.
+        services.AddDataProtection().SetApplicationName("DuoInburgering").PersistKeysToDbContext<AppDbContext>();
         services.AddHostedService<DatabasePreparation>();
         return services;
     }
