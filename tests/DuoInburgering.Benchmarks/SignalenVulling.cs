@@ -65,7 +65,8 @@ internal static class SignalenVulling
             """), $"{personen:N0} personen");
 
         await Sql(string.Create(CultureInfo.InvariantCulture, $"""
-            insert into signaal (bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op, afgehandeld_op, afgehandeld_door, ingetrokken_op)
+            insert into signaal (bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op, afgehandeld_op, afgehandeld_door, ingetrokken_op,
+              doelgroep)
             select p.bsn,
               case when p.uitkomst = 'Wi2021' and (n * 31 + j) % 97 = 0 then 'SS190'
                    else (array['SS101','SS139','SS120','SS122','SS123','SS102','SS126','SS127','SS128','SS110','SS124','SS106'])[1 + (n * 7 + j) % 12] end,
@@ -77,8 +78,9 @@ internal static class SignalenVulling
               'bench', now(),
               case when (n + j * 13) % 10 < 8 then now() end,
               case when (n + j * 13) % 10 < 8 then 'bench' end,
-              case when (n * j) % 100 = 1 then now() end
-            from (select bsn, pub_gemeente_code, uitkomst, bsn::int n from persoon) p
+              case when (n * j) % 100 = 1 then now() end,
+              case when p.uitkomst = 'Wi2021' and (n * 31 + j) % 97 = 0 then null else p.pub_doelgroep end
+            from (select bsn, pub_gemeente_code, uitkomst, pub_doelgroep, bsn::int n from persoon) p
             cross join generate_series(1, 10) j
             """), $"{personen * 10:N0} signalen");
 
