@@ -4,6 +4,7 @@ using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
+using DuoInburgering.Web.Features.Importen;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Features.Signalen;
@@ -21,6 +22,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibPauzes();
     builder.Services.AddPibPersonen();
     builder.Services.AddPibHealth();
+    builder.Services.AddPibImporten();
     builder.Services.AddPibSignalen();
     builder.AddPibAuthenticatie();
     builder.Services.AddPibMudServices();
@@ -36,6 +38,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.MapPibHealth();
     app.MapPibFeiten();
     app.MapPibSignalen();
+    app.MapPibImporten();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -30,6 +30,14 @@ public sealed class AutorisatieTests(TestDatabase database) : IClassFixture<Test
     [InlineData("fg.auditor", "/audit", true)]
     [InlineData("fg.auditor", "/gemeente", false)]
     [InlineData("fg.auditor", "/duo", false)]
+    [InlineData("duo.beheer", "/duo/pauzes", true)]
+    [InlineData("duo.beheer", "/duo/importen", true)]
+    [InlineData("km.amsterdam", "/duo/pauzes", false)]
+    [InlineData("km.amsterdam", "/duo/importen", false)]
+    [InlineData("km.amsterdam", "/duo/importen/1", false)]
+    [InlineData("fg.auditor", "/duo/pauzes", false)]
+    [InlineData("fg.auditor", "/duo/importen", false)]
+    [InlineData("fg.auditor", "/duo/importen/berichten/brp/2022-03-25", false)]
     public async Task Each_role_opens_its_own_area_and_gets_Geen_toegang_403_elsewhere(string gebruiker, string pad, bool toegang)
     {
         using var client = Aanmelding.Als(_factory, gebruiker);
@@ -47,6 +55,9 @@ public sealed class AutorisatieTests(TestDatabase database) : IClassFixture<Test
     [InlineData("/duo")]
     [InlineData("/duo/gemeenten")]
     [InlineData("/audit")]
+    [InlineData("/duo/pauzes")]
+    [InlineData("/duo/importen")]
+    [InlineData("/duo/importen/1")]
     public async Task Anonymous_page_requests_are_sent_to_sign_in_with_the_way_back(string pad)
     {
         using var client = Aanmelding.Anoniem(_factory);
@@ -78,6 +89,28 @@ public sealed class AutorisatieTests(TestDatabase database) : IClassFixture<Test
         antwoord = await client.SendAsync(fetch);
         Assert.Equal(HttpStatusCode.Unauthorized, antwoord.StatusCode);
         Assert.Equal("", await antwoord.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("km.amsterdam", HttpStatusCode.Forbidden)]
+    [InlineData("fg.auditor", HttpStatusCode.Forbidden)]
+    [InlineData("duo.beheer", HttpStatusCode.OK)]
+    public async Task The_rejects_downloads_are_for_DUO_only_and_others_get_a_bare_status_without_content(string? gebruiker, HttpStatusCode verwacht)
+    {
+        using var client = gebruiker is null ? Aanmelding.Anoniem(_factory) : Aanmelding.Als(_factory, gebruiker);
+        foreach (var pad in new[] { "/duo/importen/1/afwijzingen.csv", "/duo/importen/berichten/brp/2022-03-25/afwijzingen.csv" })
+        {
+            using var antwoord = await client.GetAsync(new Uri(pad, UriKind.Relative));
+
+            // DUO: import 1 does not exist in this database (404); a day without messages is an empty list.
+            Assert.Equal(verwacht == HttpStatusCode.OK && pad.Contains("/1/", StringComparison.Ordinal) ? HttpStatusCode.NotFound : verwacht,
+                antwoord.StatusCode);
+            if (verwacht != HttpStatusCode.OK)
+            {
+                Assert.Equal("", await antwoord.Content.ReadAsStringAsync());
+            }
+        }
     }
 
     public static TheoryData<string, string> OngeldigeSessies => new()

@@ -60,6 +60,14 @@ public sealed class RoutesTests(TestDatabase database) : IClassFixture<TestDatab
 
         Navigatie.NavigateTo("/audit");
         cut.WaitForAssertion(() => Assert.Equal("Geen toegang", cut.Find("h1").TextContent));
+
+        // The DUO task pages are not built at all (their services are not even registered here).
+        Navigatie.NavigateTo("/duo/pauzes");
+        cut.WaitForAssertion(() => Assert.Equal("Geen toegang", cut.Find("h1").TextContent));
+        Assert.DoesNotContain("Wachtend (uitgesteld)", cut.Markup, StringComparison.Ordinal);
+        Navigatie.NavigateTo("/duo/importen");
+        cut.WaitForAssertion(() => Assert.Equal("Geen toegang", cut.Find("h1").TextContent));
+        Assert.DoesNotContain("Importen en berichten", cut.Markup, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -66,6 +66,9 @@ namespace DuoInburgering.Web.Data.Migrations
 
                     b.HasIndex("ImportId");
 
+                    b.HasIndex(new[] { "Bron", "OntvangenOp" }, "IX_afwijzing_los")
+                        .HasFilter("import_id IS NULL");
+
                     b.ToTable("afwijzing", (string)null);
                 });
 
@@ -90,6 +93,9 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnName("ontvangen_op");
 
                     b.HasKey("BerichtId");
+
+                    b.HasIndex(new[] { "Bron", "OntvangenOp" }, "IX_bericht_los")
+                        .HasFilter("import_id IS NULL");
 
                     b.ToTable("bericht", (string)null);
                 });

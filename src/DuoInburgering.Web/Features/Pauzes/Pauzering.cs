@@ -88,6 +88,36 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock)
         return result;
     }
 
+    /// <summary>
+    /// Every regime and doelgroep, paused or not, each with the persons waiting in it as uitgesteld (the
+    /// DUO page's table). Counted over all uitgesteld persons, not only those of paused groups, so a
+    /// person left waiting in a group that is no longer paused would still show.
+    /// </summary>
+    public async Task<IReadOnlyList<PauzeStand>> StandAsync(CancellationToken ct)
+    {
+        var pauzes = (await OverzichtAsync(ct)).ToDictionary(p => (p.Regime, p.Doelgroep));
+        var wachtend = new Dictionary<(string, string), int>();
+        await using (var cmd = dataSource.CreateCommand("""
+            select uitkomst, doelgroep, count(*)::int from persoon
+            where status = 'Uitgesteld' and doelgroep is not null
+            group by uitkomst, doelgroep
+            """))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                wachtend[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+            }
+        }
+        return
+        [
+            .. from regime in Enum.GetValues<Regime>().Reverse()
+               from doelgroep in Enum.GetValues<Doelgroep>()
+               select new PauzeStand(regime, doelgroep, pauzes.GetValueOrDefault((regime, doelgroep)),
+                   wachtend.GetValueOrDefault((regime.ToString(), doelgroep.ToString()))),
+        ];
+    }
+
     public async Task<IReadOnlyList<PauzeHistorieRegel>> HistorieAsync(CancellationToken ct)
     {
         var result = new List<PauzeHistorieRegel>();

@@ -4,8 +4,9 @@ namespace DuoInburgering.Web.Features.Signalen;
 /// CSV for Dutch Excel: a UTF-8 byte-order mark (else Excel reads it as Windows-1252), ';' between fields
 /// (the Dutch list separator), CRLF and quoting per RFC 4180. A field that starts with = + - @ (or a tab
 /// or CR) gets a leading apostrophe so a spreadsheet never runs it as a formula (OWASP CSV injection).
+/// One writer for every download (signals here, rejected import lines in Features/Importen).
 /// </summary>
-internal sealed class SignaalCsv(Stream uit, IReadOnlyList<SignaalKolom> kolommen)
+internal sealed class CsvUitvoer<T>(Stream uit, IReadOnlyList<string> koppen, Func<T, int, string?> veld)
 {
     public const char Scheiding = ';';
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
@@ -14,34 +15,32 @@ internal sealed class SignaalCsv(Stream uit, IReadOnlyList<SignaalKolom> kolomme
     public async Task KopAsync(CancellationToken ct)
     {
         await uit.WriteAsync(Bom, ct);
-        Regel(kolommen.Select(k => k.Kop));
+        _uit.Buffer.AppendJoin(Scheiding, koppen.Select(CsvVeilig.Veld)).Append("\r\n");
     }
 
-    public ValueTask RijAsync(SignaalRij rij, CancellationToken ct)
+    public ValueTask RijAsync(T rij, CancellationToken ct)
     {
         var b = _uit.Buffer;
-        for (var i = 0; i < kolommen.Count; i++)
+        for (var i = 0; i < koppen.Count; i++)
         {
             if (i > 0)
             {
                 b.Append(Scheiding);
             }
-            Veld(kolommen[i].Tekst(rij));
+            b.Append(CsvVeilig.Veld(veld(rij, i)));
         }
         b.Append("\r\n");
         return _uit.MisschienLegenAsync(ct);
     }
 
     public Task AfsluitenAsync(CancellationToken ct) => _uit.LegenAsync(ct);
+}
 
-    private void Regel(IEnumerable<string> velden)
-    {
-        _uit.Buffer.AppendJoin(Scheiding, velden.Select(Veilig)).Append("\r\n");
-    }
-
-    private void Veld(string? waarde) => _uit.Buffer.Append(Veilig(waarde));
-
-    private static string Veilig(string? waarde) => CsvVeilig.Veld(waarde);
+/// <summary>The signal list's columns as CSV.</summary>
+internal static class SignaalCsv
+{
+    public static CsvUitvoer<SignaalRij> Voor(Stream uit, IReadOnlyList<SignaalKolom> kolommen) =>
+        new(uit, [.. kolommen.Select(k => k.Kop)], (rij, i) => kolommen[i].Tekst(rij));
 }
 
 /// <summary>One CSV field made safe: formula characters neutralised first, then quoted when needed (RFC 4180).</summary>

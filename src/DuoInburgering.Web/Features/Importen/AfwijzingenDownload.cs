@@ -1,0 +1,64 @@
+using System.Globalization;
+using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Features.Signalen;
+using DuoInburgering.Web.Infrastructure;
+using DuoInburgering.Web.Security;
+using Microsoft.Net.Http.Headers;
+
+namespace DuoInburgering.Web.Features.Importen;
+
+/// <summary>
+/// GET /duo/importen/{id}/afwijzingen.csv and /duo/importen/berichten/{bron}/{dag}/afwijzingen.csv: the
+/// rejects as a Dutch-Excel CSV (the signal downloads' writer), streamed from one reader. DUO only: the
+/// content is what the source sent, personal data included.
+/// </summary>
+public static class AfwijzingenDownload
+{
+    private static readonly string[] Koppen = ["regel", "bericht_id", "reden", "inhoud", "ontvangen_op"];
+
+    public static void MapPibImporten(this WebApplication app)
+    {
+        var groep = app.MapGroup("/duo/importen").RequireAuthorization(PibBeleid.Duo);
+        groep.MapGet("/{id:long}/afwijzingen.csv", (long id, HttpContext http, ImportenOverzicht overzicht) =>
+            DownloadRunAsync(id, http, overzicht));
+        groep.MapGet("/berichten/{bron}/{dag}/afwijzingen.csv", (string bron, string dag, HttpContext http, ImportenOverzicht overzicht) =>
+            ImportSleutel.Berichten.Lees(bron, dag) is { } sleutel
+                ? DownloadAsync(sleutel, $"afwijzingen-{sleutel.Bron.Naam()}-{sleutel.Dag:yyyyMMdd}.csv", http, overzicht)
+                : Task.FromResult(NietGevonden()));
+    }
+
+    private static async Task<IResult> DownloadRunAsync(long id, HttpContext http, ImportenOverzicht overzicht) =>
+        await overzicht.RunAsync(id, http.RequestAborted) is { Sleutel: var sleutel }
+            ? await DownloadAsync(sleutel, $"afwijzingen-import-{id.ToString(CultureInfo.InvariantCulture)}.csv", http, overzicht)
+            : NietGevonden();
+
+    private static async Task<IResult> DownloadAsync(ImportSleutel sleutel, string naam, HttpContext http, ImportenOverzicht overzicht)
+    {
+        var ct = http.RequestAborted;
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers[HeaderNames.ContentDisposition] =
+            new ContentDispositionHeaderValue("attachment") { FileNameStar = naam, FileName = naam }.ToString();
+        http.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        var csv = new CsvUitvoer<AfwijzingRegel>(http.Response.Body, Koppen, Veld);
+        await csv.KopAsync(ct);
+        await foreach (var a in overzicht.AlleAfwijzingenAsync(sleutel, ct))
+        {
+            await csv.RijAsync(a, ct);
+        }
+        await csv.AfsluitenAsync(ct);
+        return Results.Empty;
+    }
+
+    private static string? Veld(AfwijzingRegel a, int kolom) => kolom switch
+    {
+        0 => a.Regel?.ToString(CultureInfo.InvariantCulture),
+        1 => a.BerichtId,
+        2 => a.Reden,
+        3 => a.Inhoud,
+        _ => TimeZoneInfo.ConvertTime(a.OntvangenOp, PibVandaag.Amsterdam).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+    };
+
+    private static IResult NietGevonden() =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende import",
+            detail: "Deze import of deze dag met berichten bestaat niet.");
+}

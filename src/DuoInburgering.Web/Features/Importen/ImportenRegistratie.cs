@@ -1,0 +1,12 @@
+namespace DuoInburgering.Web.Features.Importen;
+
+public static class ImportenRegistratie
+{
+    /// <summary>Needs the NpgsqlDataSource and TimeProvider that AddPibData registers; the endpoints are MapPibImporten.</summary>
+    public static IServiceCollection AddPibImporten(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportenOverzicht>();
+        services.AddSingleton<Herimport>();
+        return services;
+    }
+}
