@@ -3,6 +3,7 @@ using DuoInburgering.Web.Components.Layout;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Features.Geparkeerd;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Importen;
 using DuoInburgering.Web.Features.Pauzes;
@@ -20,6 +21,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibData(connectionString);
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
+    builder.Services.AddPibGeparkeerd();
     builder.Services.AddPibPersonen();
     builder.Services.AddPibHealth();
     builder.Services.AddPibImporten();

@@ -51,6 +51,13 @@ public sealed record PersoonToestand(
     /// <summary>Parked after a correction: nothing is shown until DUO releases the group.</summary>
     public bool Geparkeerd { get; init; }
 
+    /// <summary>
+    /// The day the person left parking, i.e. was published again after DUO released the group (the day
+    /// of the release, or of the resume when the group was paused): the start of the choice term of the
+    /// overgangsregeling 2022.
+    /// </summary>
+    public DateOnly? VrijgegevenOp { get; init; }
+
     /// <summary>The regime of a running obligation; null when not obligated, undecided or ended.</summary>
     public Regime? ActiefRegime => EindReden is null ? Uitkomst.AlsRegime() : null;
 }

@@ -1,4 +1,5 @@
 using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
 
@@ -30,7 +31,9 @@ public static class Herbepaling
         ArgumentNullException.ThrowIfNull(isGepauzeerd);
         ArgumentNullException.ThrowIfNull(rules);
 
-        var besluit = rules.DeriveRegime(feiten.Ind);
+        // A regime fixed by the overgangsregeling 2022 outranks the rules, before the pause is looked up:
+        // the person waits in, and is announced to, the environment of the regime they will be under.
+        var besluit = Overgangsregeling2022.PasToe(rules.DeriveRegime(feiten.Ind), feiten.Keuze);
         var koppeling = Koppelingsregel.BepaalGemeente(feiten.Coa, feiten.Brp);
 
         if (besluit.Uitkomst.AlsRegime() is { } regime && besluit.Doelgroep is { } doelgroep
@@ -39,14 +42,14 @@ public static class Herbepaling
             return new(besluit, koppeling, Verwerkingsstatus.Uitgesteld, gepubliceerd, []);
         }
 
-        var nieuw = NieuweToestand(feiten, besluit, koppeling, gepubliceerd);
+        var nieuw = NieuweToestand(feiten, besluit, koppeling, gepubliceerd, vandaag);
         var signalen = SignaalRegels.EmitSignals(gepubliceerd, nieuw, vandaag);
         var verwerkt = SignaalRegels.Verwerk(nieuw, signalen);
         return new(besluit, koppeling, Verwerkingsstatus.Bepaald, verwerkt, signalen);
     }
 
     private static PersoonToestand NieuweToestand(
-        PersoonFeiten feiten, RegimeBesluit besluit, GemeenteKoppeling koppeling, PersoonToestand? vorige)
+        PersoonFeiten feiten, RegimeBesluit besluit, GemeenteKoppeling koppeling, PersoonToestand? vorige, DateOnly vandaag)
     {
         var basis = new PersoonToestand(besluit.Uitkomst, besluit.Doelgroep, besluit.Startdatum,
             feiten.Ind.Geboortedatum, koppeling.Gemeente)
@@ -60,12 +63,15 @@ public static class Herbepaling
             return basis;
         }
 
-        // A PIP, an aanbod and a parking belong to the person, not to one derivation.
+        // A PIP, an aanbod and a parking belong to the person, not to one derivation. A parking ends only
+        // when DUO released the group; the previous state stays parked, so the signal rules announce anew.
+        bool vrijgegeven = vorige.Geparkeerd && feiten.Vrijgave;
         basis = basis with
         {
             HuidigePip = vorige.HuidigePip,
             DatumInburgeringsaanbod = vorige.DatumInburgeringsaanbod,
-            Geparkeerd = vorige.Geparkeerd,
+            Geparkeerd = vorige.Geparkeerd && !vrijgegeven,
+            VrijgegevenOp = vrijgegeven ? vandaag : vorige.VrijgegevenOp,
         };
 
         // Bookkeeping of announcements and deadlines holds per regime: a new regime starts afresh.

@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Pauze> Pauzes => Set<Pauze>();
     public DbSet<PauzeHistorie> PauzeHistorie => Set<PauzeHistorie>();
     public DbSet<Verstrekking> Verstrekkingen => Set<Verstrekking>();
+    public DbSet<Vrijgave> Vrijgaven => Set<Vrijgave>();
+    public DbSet<RegimeKeuzeRegistratie> RegimeKeuzes => Set<RegimeKeuzeRegistratie>();
 
     /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every instance and kept over restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -17,6 +17,8 @@ public sealed class ToegankelijkheidTests(PortaalHost portaal)
         { "duo", "duo.beheer", "DUO", "Gebruikersnaam", "duo" },
         { "audit", "fg.auditor", "Audit", "Gebruikersnaam", "audit" },
         { "duo/gemeenten", "duo.beheer", "Gemeenten", "1-25 van", "duo-gemeenten" },
+        { "duo/geparkeerd", "duo.beheer", "Geparkeerde groepen", "Er is nog geen groep vrijgegeven.", "duo-geparkeerd" },
+        { "duo/personen/999990068", "duo.beheer", "Fatima Benali", "Volgens de regels", "duo-persoon" },
         { "deze-pagina-bestaat-niet", "", "Pagina niet gevonden", "Terug naar de startpagina", "niet-gevonden" },
         { "fout", "", "Er ging iets mis", "Terug naar de startpagina", "fout" },
     };

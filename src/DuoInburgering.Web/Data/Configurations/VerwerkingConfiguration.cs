@@ -18,6 +18,8 @@ internal sealed class PersoonConfiguration : IEntityTypeConfiguration<Persoon>
         // Only the waiting persons are ever looked up by status (resume, pause overview), and they are
         // few: a partial index serves those queries in bsn order and costs nothing on bulk writes.
         builder.HasIndex(p => new { p.Uitkomst, p.Doelgroep, p.Bsn }, "IX_persoon_uitgesteld").HasFilter("status = 'Uitgesteld'");
+        // The parked persons are few and listed per group (Features/Geparkeerd): same idea as above.
+        builder.HasIndex(p => new { p.Uitkomst, p.Doelgroep, p.Bsn }, "IX_persoon_geparkeerd").HasFilter("geparkeerd");
         builder.HasIndex(p => p.GemeenteCode);
         // Covering every column row-level security and the signal list's person filters read, so "the
         // people registered in this municipality named ..." is an index-only scan (Features/Signalen,

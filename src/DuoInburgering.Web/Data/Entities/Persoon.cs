@@ -49,6 +49,22 @@ public sealed class Persoon
     public string? EindReden { get; set; }
     public bool Geparkeerd { get; set; }
 
+    /// <summary>Day the person left parking (published again): start of the choice term (overgangsregeling 2022).</summary>
+    public DateOnly? VrijgegevenOp { get; set; }
+
+    // DUO's facts about parking and the overgangsregeling 2022 (Features/Geparkeerd)
+
+    /// <summary>DUO released the person's parked group; cleared by the derivation that publishes them (maybe after a pause).</summary>
+    public bool VrijgaveWacht { get; set; }
+
+    /// <summary>Regime fixed by the overgangsregeling 2022, honoured over the rules; null: the rules decide.</summary>
+    public string? KeuzeRegime { get; set; }
+
+    /// <summary>Overgangsbesluit (group released "blijft Wi2021") or Keuze (the person's own, one per person).</summary>
+    public string? KeuzeSoort { get; set; }
+
+    public DateOnly? KeuzeDatum { get; set; }
+
     // The current PIP and aanbod (registered by the municipality)
     public string? PipGemeenteCode { get; set; }
     public DateOnly? PipDagtekening { get; set; }

@@ -365,6 +365,18 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("geparkeerd");
 
+                    b.Property<DateOnly?>("KeuzeDatum")
+                        .HasColumnType("date")
+                        .HasColumnName("keuze_datum");
+
+                    b.Property<string>("KeuzeRegime")
+                        .HasColumnType("text")
+                        .HasColumnName("keuze_regime");
+
+                    b.Property<string>("KeuzeSoort")
+                        .HasColumnType("text")
+                        .HasColumnName("keuze_soort");
+
                     b.Property<string>("KoppelingReden")
                         .IsRequired()
                         .HasColumnType("text")
@@ -484,6 +496,14 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("vorige_pip_gemeente_code");
 
+                    b.Property<bool>("VrijgaveWacht")
+                        .HasColumnType("boolean")
+                        .HasColumnName("vrijgave_wacht");
+
+                    b.Property<DateOnly?>("VrijgegevenOp")
+                        .HasColumnType("date")
+                        .HasColumnName("vrijgegeven_op");
+
                     b.Property<string>("Zoeknaam")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
@@ -504,10 +524,62 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.HasIndex("VorigePipGemeenteCode")
                         .HasFilter("vorige_pip_gemeente_code IS NOT NULL");
 
+                    b.HasIndex(new[] { "Uitkomst", "Doelgroep", "Bsn" }, "IX_persoon_geparkeerd")
+                        .HasFilter("geparkeerd");
+
                     b.HasIndex(new[] { "Uitkomst", "Doelgroep", "Bsn" }, "IX_persoon_uitgesteld")
                         .HasFilter("status = 'Uitgesteld'");
 
                     b.ToTable("persoon", (string)null);
+                });
+
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.RegimeKeuzeRegistratie", b =>
+                {
+                    b.Property<string>("Bsn")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("bsn");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("door");
+
+                    b.Property<DateTimeOffset>("GeregistreerdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("geregistreerd_op");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reden");
+
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("regime");
+
+                    b.Property<int>("Signalen")
+                        .HasColumnType("integer")
+                        .HasColumnName("signalen");
+
+                    b.Property<int>("Ss190")
+                        .HasColumnType("integer")
+                        .HasColumnName("ss190");
+
+                    b.Property<string>("VorigRegime")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("vorig_regime");
+
+                    b.HasKey("Bsn");
+
+                    b.ToTable("regime_keuze", (string)null);
                 });
 
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.SignaalRecord", b =>
@@ -655,6 +727,62 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.HasIndex("GemeenteCode", "Tijdstip");
 
                     b.ToTable("verstrekking", (string)null);
+                });
+
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.Vrijgave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Aantal")
+                        .HasColumnType("integer")
+                        .HasColumnName("aantal");
+
+                    b.Property<bool>("BlijftWi2021")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blijft_wi2021");
+
+                    b.Property<string>("Doelgroep")
+                        .HasColumnType("text")
+                        .HasColumnName("doelgroep");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("door");
+
+                    b.Property<DateTimeOffset>("Op")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("op");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reden");
+
+                    b.Property<int>("Signalen")
+                        .HasColumnType("integer")
+                        .HasColumnName("signalen");
+
+                    b.Property<int>("Uitgesteld")
+                        .HasColumnType("integer")
+                        .HasColumnName("uitgesteld");
+
+                    b.Property<string>("Uitkomst")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("uitkomst");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Op");
+
+                    b.ToTable("vrijgave", (string)null);
                 });
 
             modelBuilder.Entity("DuoInburgering.Web.Data.Gebruiker", b =>

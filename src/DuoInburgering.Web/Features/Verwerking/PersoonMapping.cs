@@ -1,5 +1,6 @@
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
@@ -18,7 +19,17 @@ internal static class PersoonMapping
         p.DatumIntrekking,
         coa is null ? null : new CoaFeiten(coa.Locatie, Code(coa.GekoppeldeGemeente), coa.DatumGekoppeld, coa.DatumUitstroom),
         brp is null ? null : new BrpFeiten(Code(brp.Gemeente), brp.AdresIsCoaLocatie, brp.DatumVestiging,
-            brp.DatumVertrekBuitenland, brp.DatumOverlijden));
+            brp.DatumVertrekBuitenland, brp.DatumOverlijden))
+    {
+        Keuze = Keuze(p),
+        Vrijgave = p.VrijgaveWacht,
+    };
+
+    /// <summary>The regime the overgangsregeling 2022 fixed for this person, or null when the rules decide.</summary>
+    public static RegimeKeuze? Keuze(Persoon p) =>
+        p.KeuzeRegime is { } regime && p.KeuzeSoort is { } soort && p.KeuzeDatum is { } datum
+            ? new RegimeKeuze(Enum.Parse<Regime>(regime), Enum.Parse<KeuzeSoort>(soort), datum)
+            : null;
 
     /// <summary>The published state, or null when nothing was ever published about this person.</summary>
     public static PersoonToestand? Gepubliceerd(Persoon p) => p.PubUitkomst is null
@@ -40,6 +51,7 @@ internal static class PersoonMapping
             Ss128Verzonden = p.Ss128Verzonden,
             EindReden = Optioneel<EindReden>(p.EindReden),
             Geparkeerd = p.Geparkeerd,
+            VrijgegevenOp = p.VrijgegevenOp,
         };
 
     /// <summary>Writes a re-derivation's decision, link, status and (when published) state into the row.</summary>
@@ -70,6 +82,10 @@ internal static class PersoonMapping
             p.Ss128Verzonden = t.Ss128Verzonden;
             p.EindReden = t.EindReden?.ToString();
             p.Geparkeerd = t.Geparkeerd;
+            p.VrijgegevenOp = t.VrijgegevenOp;
+            // A release is consumed by the first derivation that publishes: a later parking (a new
+            // correction) then holds until DUO releases again.
+            p.VrijgaveWacht = false;
         }
     }
 

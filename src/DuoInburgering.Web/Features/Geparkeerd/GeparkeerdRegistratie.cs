@@ -1,0 +1,12 @@
+namespace DuoInburgering.Web.Features.Geparkeerd;
+
+public static class GeparkeerdRegistratie
+{
+    /// <summary>Parked groups and choices (/duo/geparkeerd, /duo/personen/{bsn}); needs the NpgsqlDataSource and TimeProvider of AddPibData.</summary>
+    public static IServiceCollection AddPibGeparkeerd(this IServiceCollection services)
+    {
+        services.AddSingleton<GeparkeerdeGroepen>();
+        services.AddSingleton<RegimeKeuzes>();
+        return services;
+    }
+}
