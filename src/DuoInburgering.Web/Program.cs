@@ -5,6 +5,7 @@ using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Pauzes;
+using DuoInburgering.Web.Features.Persoonscorrecties;
 using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Infrastructure;
@@ -20,6 +21,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
     builder.Services.AddPibPersonen();
+    builder.Services.AddPibPersoonscorrecties();
     builder.Services.AddPibHealth();
     builder.Services.AddPibSignalen();
     builder.AddPibAuthenticatie();

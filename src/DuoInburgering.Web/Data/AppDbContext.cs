@@ -18,6 +18,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Pauze> Pauzes => Set<Pauze>();
     public DbSet<PauzeHistorie> PauzeHistorie => Set<PauzeHistorie>();
     public DbSet<Verstrekking> Verstrekkingen => Set<Verstrekking>();
+    public DbSet<MisplaatsingRecord> Misplaatsingen => Set<MisplaatsingRecord>();
+    public DbSet<CorrectieVoorstel> Persoonscorrecties => Set<CorrectieVoorstel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
