@@ -7,6 +7,7 @@ using DuoInburgering.Web.Features.Geparkeerd;
 using DuoInburgering.Web.Features.Health;
 using DuoInburgering.Web.Features.Importen;
 using DuoInburgering.Web.Features.Pauzes;
+using DuoInburgering.Web.Features.Persoonscorrecties;
 using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Infrastructure;
@@ -23,6 +24,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibPauzes();
     builder.Services.AddPibGeparkeerd();
     builder.Services.AddPibPersonen();
+    builder.Services.AddPibPersoonscorrecties();
     builder.Services.AddPibHealth();
     builder.Services.AddPibImporten();
     builder.Services.AddPibSignalen();

@@ -31,4 +31,8 @@ public sealed record BrpFeiten(
 }
 
 /// <summary>Result of the linking rule: the municipality a person belongs to (or none) and why, in Dutch.</summary>
-public sealed record GemeenteKoppeling(GemeenteCode? Gemeente, string Reden);
+public sealed record GemeenteKoppeling(GemeenteCode? Gemeente, string Reden)
+{
+    /// <summary>The fact that decided <see cref="Gemeente"/>; null when there is no municipality.</summary>
+    public KoppelingGrond? Grond { get; init; }
+}

@@ -28,11 +28,17 @@ public static class Koppelingsregel
         {
             return coa?.GekoppeldeGemeente is { } gekoppeld
                 ? new(gekoppeld, $"Woont op een COA-locatie; door het COA gekoppeld aan {gekoppeld}.")
+                {
+                    Grond = new KoppelingGrond(KoppelingBron.Coa, coa.DatumGekoppeld),
+                }
                 : new(null, "Woont op een COA-locatie en is nog niet door het COA aan een gemeente gekoppeld: geen gemeente.");
         }
 
         return brp?.Inschrijvingsgemeente is { } inschrijving
             ? new(inschrijving, $"Ingeschreven in de BRP in {inschrijving}.")
+            {
+                Grond = new KoppelingGrond(KoppelingBron.Brp, brp.DatumVestiging),
+            }
             : new(null, "Geen inschrijving in de BRP bekend: geen gemeente.");
     }
 }

@@ -1,4 +1,5 @@
 using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Regimes;
 
@@ -19,6 +20,12 @@ public sealed record PersoonToestand(
     DateOnly Geboortedatum,
     GemeenteCode? Gemeente)
 {
+    /// <summary>
+    /// The fact behind <see cref="Gemeente"/> (COA link or BRP registration, with its date): tells a later
+    /// correction of that fact apart from a move (<see cref="Gemeentecorrectie"/>).
+    /// </summary>
+    public KoppelingGrond? GemeenteGrond { get; init; }
+
     /// <summary>Lives at a COA location (COA or BRP says so). Leaving COA may start the 10-week term (SS139).</summary>
     public bool VerblijftInCoa { get; init; }
 

@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Regimes;
@@ -11,7 +12,22 @@ public sealed record HerbepalingUitkomst(
     GemeenteKoppeling Koppeling,
     Verwerkingsstatus Status,
     PersoonToestand? Gepubliceerd,
-    IReadOnlyList<Signaal> Signalen);
+    IReadOnlyList<Signaal> Signalen)
+{
+    /// <summary>
+    /// Set when the municipality changed by correction, not by a move (<see cref="Gemeentecorrectie"/>): the
+    /// caller withdraws the old municipality's signals about the person and records the episode.
+    /// </summary>
+    public Misplaatsing? Misplaatsing { get; init; }
+}
+
+/// <summary>
+/// A person shown to a municipality that should never have had them, found while re-deriving: what the
+/// caller records for the breach report (table misplaatsing).
+/// </summary>
+/// <param name="Regime">The PIB environment the old municipality saw the person in.</param>
+public sealed record Misplaatsing(
+    GemeenteCode OudeGemeente, GemeenteCode? NieuweGemeente, MisplaatsingOorzaak Oorzaak, Regime Regime, string Uitleg);
 
 /// <summary>
 /// One person, from facts to signals: regime rule, linking rule, signal rules, in that order. The
@@ -25,7 +41,8 @@ public static class Herbepaling
         PersoonToestand? gepubliceerd,
         Func<PauzeSleutel, bool> isGepauzeerd,
         RegimeRuleSet rules,
-        DateOnly vandaag)
+        DateOnly vandaag,
+        bool duoCorrectie = false)
     {
         ArgumentNullException.ThrowIfNull(feiten);
         ArgumentNullException.ThrowIfNull(isGepauzeerd);
@@ -43,10 +60,32 @@ public static class Herbepaling
         }
 
         var nieuw = NieuweToestand(feiten, besluit, koppeling, gepubliceerd, vandaag);
-        var signalen = SignaalRegels.EmitSignals(gepubliceerd, nieuw, vandaag);
+        var misplaatsing = Misplaatst(gepubliceerd, koppeling, duoCorrectie);
+        var vorige = gepubliceerd;
+        if (misplaatsing is not null)
+        {
+            // The old municipality never had the person: its PIP lapses, and the signals are derived as if
+            // the person had never been announced anywhere, so it gets no SS122 and the new one the first
+            // announcement (Gemeentecorrectie, "Policy").
+            nieuw = nieuw with { HuidigePip = nieuw.HuidigePip?.Gemeente == misplaatsing.OudeGemeente ? null : nieuw.HuidigePip };
+            vorige = gepubliceerd! with { Gemeente = null, GemeenteGrond = null, AanvangGemeld = false, HuidigePip = nieuw.HuidigePip };
+        }
+
+        var signalen = SignaalRegels.EmitSignals(vorige, nieuw, vandaag);
         var verwerkt = SignaalRegels.Verwerk(nieuw, signalen);
-        return new(besluit, koppeling, Verwerkingsstatus.Bepaald, verwerkt, signalen);
+        return new(besluit, koppeling, Verwerkingsstatus.Bepaald, verwerkt, signalen) { Misplaatsing = misplaatsing };
     }
+
+    /// <summary>
+    /// A correction of the municipality matters only when the old one could see the person: published
+    /// under a regime (GemeenteToegang shows nothing else).
+    /// </summary>
+    private static Misplaatsing? Misplaatst(PersoonToestand? gepubliceerd, GemeenteKoppeling koppeling, bool duoCorrectie) =>
+        gepubliceerd?.Uitkomst.AlsRegime() is Regime regime
+        && Gemeentecorrectie.Beoordeel(gepubliceerd.Gemeente, gepubliceerd.GemeenteGrond, koppeling, duoCorrectie) is
+            { Oud: GemeenteCode oud, Oorzaak: MisplaatsingOorzaak oorzaak } wissel
+            ? new Misplaatsing(oud, wissel.Nieuw, oorzaak, regime, wissel.Uitleg)
+            : null;
 
     private static PersoonToestand NieuweToestand(
         PersoonFeiten feiten, RegimeBesluit besluit, GemeenteKoppeling koppeling, PersoonToestand? vorige, DateOnly vandaag)
@@ -54,6 +93,7 @@ public static class Herbepaling
         var basis = new PersoonToestand(besluit.Uitkomst, besluit.Doelgroep, besluit.Startdatum,
             feiten.Ind.Geboortedatum, koppeling.Gemeente)
         {
+            GemeenteGrond = koppeling.Grond,
             VerblijftInCoa = (feiten.Coa?.WoontOpCoaLocatie ?? false) || (feiten.Brp?.AdresIsCoaLocatie ?? false),
             VertrokkenUitNederland = feiten.Brp?.IsVertrokkenUitNederland ?? false,
             EindReden = EindReden(feiten, vorige),

@@ -21,6 +21,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Verstrekking> Verstrekkingen => Set<Verstrekking>();
     public DbSet<Vrijgave> Vrijgaven => Set<Vrijgave>();
     public DbSet<RegimeKeuzeRegistratie> RegimeKeuzes => Set<RegimeKeuzeRegistratie>();
+    public DbSet<MisplaatsingRecord> Misplaatsingen => Set<MisplaatsingRecord>();
+    public DbSet<CorrectieVoorstel> Persoonscorrecties => Set<CorrectieVoorstel>();
 
     /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every instance and kept over restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

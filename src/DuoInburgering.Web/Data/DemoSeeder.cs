@@ -14,6 +14,8 @@ public static class DemoSeeder
         new() { Gebruikersnaam = "km.ede", Naam = "Klantmanager Ede", Rol = Rol.Gemeente, GemeenteCode = "GM0228" },
         new() { Gebruikersnaam = "duo.beheer", Naam = "Functioneel beheer DUO", Rol = Rol.Duo },
         new() { Gebruikersnaam = "duo.uitvoering", Naam = "Uitvoering DUO", Rol = Rol.Duo },
+        // The second pair of eyes for single-person corrections (/duo/persoonscorrecties): proposes nothing, approves.
+        new() { Gebruikersnaam = "duo.controle", Naam = "Controleur DUO", Rol = Rol.Duo },
         new() { Gebruikersnaam = "fg.auditor", Naam = "Functionaris gegevensbescherming", Rol = Rol.Auditor },
     ];
 

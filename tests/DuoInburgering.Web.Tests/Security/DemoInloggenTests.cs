@@ -29,7 +29,7 @@ public sealed class DemoInloggenTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
         var html = await antwoord.Content.ReadAsStringAsync();
         Assert.Contains("Inloggen als demogebruiker", html, StringComparison.Ordinal);
-        foreach (var gebruiker in new[] { "km.amsterdam", "km.ede", "duo.beheer", "duo.uitvoering", "fg.auditor" })
+        foreach (var gebruiker in new[] { "km.amsterdam", "km.ede", "duo.beheer", "duo.uitvoering", "duo.controle", "fg.auditor" })
         {
             Assert.Contains($"value=\"{gebruiker}\"", html, StringComparison.Ordinal);
         }

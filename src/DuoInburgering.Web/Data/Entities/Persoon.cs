@@ -41,6 +41,10 @@ public sealed class Persoon
     public string? PubGemeenteCode { get; set; }
     public bool PubVerblijftInCoa { get; set; }
     public bool PubVertrokken { get; set; }
+
+    /// <summary>The fact behind <see cref="PubGemeenteCode"/>: "Coa" or "Brp" (Domain KoppelingBron), with its date.</summary>
+    public string? PubKoppelingBron { get; set; }
+    public DateOnly? PubKoppelingDatum { get; set; }
     public bool AanvangGemeld { get; set; }
     public DateOnly? TermijnLeerrouteStart { get; set; }
     public bool Ss126Verzonden { get; set; }

@@ -172,6 +172,139 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.ToTable("coa_feit", (string)null);
                 });
 
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.CorrectieVoorstel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AantalSignalen")
+                        .HasColumnType("integer")
+                        .HasColumnName("aantal_signalen");
+
+                    b.Property<string>("Afwijzingsreden")
+                        .HasColumnType("text")
+                        .HasColumnName("afwijzingsreden");
+
+                    b.Property<string>("BeslotenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("besloten_door");
+
+                    b.Property<DateTimeOffset?>("BeslotenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("besloten_op");
+
+                    b.Property<string>("Bsn")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("bsn");
+
+                    b.Property<string>("FeitenNa")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("feiten_na");
+
+                    b.Property<string>("FeitenVoor")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("feiten_voor");
+
+                    b.Property<string>("Gemeentewissel")
+                        .HasColumnType("text")
+                        .HasColumnName("gemeentewissel");
+
+                    b.Property<string>("NieuweGemeente")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("nieuwe_gemeente");
+
+                    b.Property<string>("NieuweKoppelingReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nieuwe_koppeling_reden");
+
+                    b.Property<string>("NieuweReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nieuwe_reden");
+
+                    b.Property<string>("NieuweUitkomst")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("nieuwe_uitkomst");
+
+                    b.Property<string>("OudeGemeente")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("oude_gemeente");
+
+                    b.Property<string>("OudeKoppelingReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("oude_koppeling_reden");
+
+                    b.Property<string>("OudeReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("oude_reden");
+
+                    b.Property<string>("OudeUitkomst")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("oude_uitkomst");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reden");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("VerlaatWi2021")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verlaat_wi2021");
+
+                    b.Property<string>("VoorgesteldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("voorgesteld_door");
+
+                    b.Property<DateTimeOffset>("VoorgesteldOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voorgesteld_op");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoorgesteldOp");
+
+                    b.HasIndex(new[] { "Bsn" }, "IX_persoonscorrectie_open")
+                        .IsUnique()
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("persoonscorrectie", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_persoonscorrectie_afwijzingsreden", "status <> 'Afgewezen' or length(btrim(coalesce(afwijzingsreden, ''))) > 0");
+
+                            t.HasCheckConstraint("CK_persoonscorrectie_besluit", "(status = 'Open' and besloten_door is null and besloten_op is null) or (status in ('Goedgekeurd', 'Afgewezen') and besloten_door is not null and besloten_op is not null)");
+
+                            t.HasCheckConstraint("CK_persoonscorrectie_reden", "length(btrim(reden)) > 0");
+
+                            t.HasCheckConstraint("CK_persoonscorrectie_vier_ogen", "besloten_door is null or besloten_door <> voorgesteld_door");
+                        });
+                });
+
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.ImportRun", b =>
                 {
                     b.Property<long>("Id")
@@ -223,6 +356,83 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("import_run", (string)null);
+                });
+
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.MisplaatsingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BerichtId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bericht_id");
+
+                    b.Property<string>("Bsn")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("bsn");
+
+                    b.Property<DateTimeOffset?>("EersteSignaalOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("eerste_signaal_op");
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("IngetrokkenSignalen")
+                        .HasColumnType("integer")
+                        .HasColumnName("ingetrokken_signalen");
+
+                    b.Property<string>("NieuweGemeente")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("nieuwe_gemeente");
+
+                    b.Property<string>("Oorzaak")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("oorzaak");
+
+                    b.Property<string>("OudeGemeente")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("oude_gemeente");
+
+                    b.Property<long?>("PersoonscorrectieId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("persoonscorrectie_id");
+
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("Uitleg")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("uitleg");
+
+                    b.Property<DateTimeOffset>("VastgesteldOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgesteld_op");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Bsn");
+
+                    b.HasIndex("OudeGemeente", "VastgesteldOp");
+
+                    b.ToTable("misplaatsing", (string)null);
                 });
 
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.Pauze", b =>
@@ -421,6 +631,14 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)")
                         .HasColumnName("pub_gemeente_code");
+
+                    b.Property<string>("PubKoppelingBron")
+                        .HasColumnType("text")
+                        .HasColumnName("pub_koppeling_bron");
+
+                    b.Property<DateOnly?>("PubKoppelingDatum")
+                        .HasColumnType("date")
+                        .HasColumnName("pub_koppeling_datum");
 
                     b.Property<DateOnly?>("PubStartdatum")
                         .HasColumnType("date")

@@ -8,7 +8,9 @@ namespace DuoInburgering.Web.Features.Verwerking;
 
 /// <summary>A person as loaded for re-derivation: the row (null when IND never reported them) and COA/BRP facts.</summary>
 /// <param name="Nieuw">The row is not in table persoon yet (first IND message): written with a plain COPY.</param>
-public sealed record PersoonRegel(Persoon? Persoon, CoaFeit? Coa, BrpFeit? Brp, bool Nieuw = false);
+/// <param name="PersoonscorrectieId">Set when an approved DUO single-person correction changed the facts: a change of
+/// municipality is then always a correction (Gemeentecorrectie), recorded against this proposal.</param>
+public sealed record PersoonRegel(Persoon? Persoon, CoaFeit? Coa, BrpFeit? Brp, bool Nieuw = false, long? PersoonscorrectieId = null);
 
 /// <summary>What one batch wrote.</summary>
 public readonly record struct BatchResultaat(int Personen, int Uitgesteld, int Signalen)
@@ -98,7 +100,7 @@ public static partial class PersoonBatch
 
     /// <summary>What a chunk's re-derivation produced, to be written in one go.</summary>
     private sealed record Bepaling(List<Persoon> Nieuw, List<Persoon> Bekend, List<(string Bsn, string? Doelgroep, Domain.Signalen.Signaal Signaal)> Signalen,
-        int Uitgesteld);
+        int Uitgesteld, List<MisplaatsingRegel> Misplaatsingen);
 
     /// <summary>Pure and CPU-bound: derives every person with IND facts and writes the outcome into its row object.</summary>
     private static Bepaling Bepaal(IEnumerable<PersoonRegel> regels, Verwerkingscontext context)
@@ -112,7 +114,8 @@ public static partial class PersoonBatch
             {
                 var p = teBepalen[i].Persoon!;
                 uitkomsten[i] = Herbepaling.Herbepaal(PersoonMapping.Feiten(p, teBepalen[i].Coa, teBepalen[i].Brp),
-                    PersoonMapping.Gepubliceerd(p), isGepauzeerd, context.Rules, context.Vandaag);
+                    PersoonMapping.Gepubliceerd(p), isGepauzeerd, context.Rules, context.Vandaag,
+                    duoCorrectie: teBepalen[i].PersoonscorrectieId is not null);
                 PersoonMapping.Schrijf(p, uitkomsten[i], context.Nu);
             });
         }
@@ -121,7 +124,7 @@ public static partial class PersoonBatch
             // A bad stored row fails the batch with its own error, as the sequential path would.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        var bepaling = new Bepaling([], [], [], 0);
+        var bepaling = new Bepaling([], [], [], 0, []);
         var uitgesteld = 0;
         for (var i = 0; i < teBepalen.Length; i++)
         {
@@ -132,6 +135,10 @@ public static partial class PersoonBatch
             {
                 bepaling.Signalen.Add((p.Bsn, p.PubDoelgroep, signaal));
             }
+            if (uitkomsten[i].Misplaatsing is { } m)
+            {
+                bepaling.Misplaatsingen.Add(MisplaatsingRegistratie.Regel(p.Bsn, m, uitkomsten[i].Koppeling, teBepalen[i]));
+            }
         }
         return bepaling with { Uitgesteld = uitgesteld };
     }
@@ -141,6 +148,8 @@ public static partial class PersoonBatch
         await SchrijfNieuwePersonenAsync(conn, b.Nieuw, ct);
         await SchrijfPersonenAsync(conn, b.Bekend, ct);
         await SchrijfSignalenAsync(conn, b.Signalen, context.Nu, ct);
+        // Nothing to do, and no statement sent, unless this chunk corrected a municipality.
+        await MisplaatsingRegistratie.SchrijfAsync(conn, b.Misplaatsingen, context.Nu, ct);
         return new BatchResultaat(b.Nieuw.Count + b.Bekend.Count, b.Uitgesteld, b.Signalen.Count);
     }
 

@@ -75,6 +75,8 @@ internal static class PersoonKolommen
         Tekst("pub_gemeente_code", p => p.PubGemeenteCode, (p, v) => p.PubGemeenteCode = v),
         Vlag("pub_verblijft_in_coa", p => p.PubVerblijftInCoa, (p, v) => p.PubVerblijftInCoa = v),
         Vlag("pub_vertrokken", p => p.PubVertrokken, (p, v) => p.PubVertrokken = v),
+        Tekst("pub_koppeling_bron", p => p.PubKoppelingBron, (p, v) => p.PubKoppelingBron = v),
+        Datum("pub_koppeling_datum", p => p.PubKoppelingDatum, (p, v) => p.PubKoppelingDatum = v),
         Vlag("aanvang_gemeld", p => p.AanvangGemeld, (p, v) => p.AanvangGemeld = v),
         Datum("termijn_leerroute_start", p => p.TermijnLeerrouteStart, (p, v) => p.TermijnLeerrouteStart = v),
         Vlag("ss126_verzonden", p => p.Ss126Verzonden, (p, v) => p.Ss126Verzonden = v),

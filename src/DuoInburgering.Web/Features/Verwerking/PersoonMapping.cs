@@ -39,6 +39,7 @@ internal static class PersoonMapping
         {
             VerblijftInCoa = p.PubVerblijftInCoa,
             VertrokkenUitNederland = p.PubVertrokken,
+            GemeenteGrond = p.PubKoppelingBron is null ? null : new KoppelingGrond(Enum.Parse<KoppelingBron>(p.PubKoppelingBron), p.PubKoppelingDatum),
             HuidigePip = p.PipGemeenteCode is null || p.PipDagtekening is null || p.PipLeerroute is null
                 ? null
                 : new PipInfo(new GemeenteCode(p.PipGemeenteCode), p.PipDagtekening.Value,
@@ -75,6 +76,8 @@ internal static class PersoonMapping
             p.PubGemeenteCode = t.Gemeente?.Waarde;
             p.PubVerblijftInCoa = t.VerblijftInCoa;
             p.PubVertrokken = t.VertrokkenUitNederland;
+            p.PubKoppelingBron = t.GemeenteGrond?.Bron.ToString();
+            p.PubKoppelingDatum = t.GemeenteGrond?.Datum;
             p.AanvangGemeld = t.AanvangGemeld;
             p.TermijnLeerrouteStart = t.TermijnLeerrouteStart;
             p.Ss126Verzonden = t.Ss126Verzonden;
@@ -86,6 +89,27 @@ internal static class PersoonMapping
             // A release is consumed by the first derivation that publishes: a later parking (a new
             // correction) then holds until DUO releases again.
             p.VrijgaveWacht = false;
+        }
+
+        if (u.Misplaatsing is { } m)
+        {
+            VervalPipVan(p, m.OudeGemeente.Waarde);
+        }
+    }
+
+    /// <summary>
+    /// A PIP registered by a municipality that should never have had the person lapses (Gemeentecorrectie,
+    /// "Policy"): the access rule would otherwise keep showing the person to it through its PIP.
+    /// </summary>
+    private static void VervalPipVan(Persoon p, string gemeente)
+    {
+        if (p.PipGemeenteCode == gemeente)
+        {
+            (p.PipGemeenteCode, p.PipDagtekening, p.PipLeerroute, p.PipNiveau) = (null, null, null, null);
+        }
+        if (p.VorigePipGemeenteCode == gemeente)
+        {
+            (p.VorigePipGemeenteCode, p.VorigePipDagtekening) = (null, null);
         }
     }
 
