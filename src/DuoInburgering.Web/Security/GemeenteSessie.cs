@@ -44,8 +44,10 @@ public sealed class GemeenteSessie : IAsyncDisposable
             var transactie = await db.Database.BeginTransactionAsync(ct);
             var dag = vandaag.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             // set_config(..., true) lasts until the transaction ends, so a pooled connection never carries it on.
+            // No parallel workers: a municipal read touches one municipality's rows, and starting workers cost
+            // more than they saved (benchmark "signalen", name search) while 100 caseworkers share the cores.
             await db.Database.ExecuteSqlAsync(
-                $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode}, true), set_config('pib.vandaag', {dag}, true)",
+                $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode}, true), set_config('pib.vandaag', {dag}, true), set_config('max_parallel_workers_per_gather', '0', true)",
                 ct);
             return new GemeenteSessie(db, transactie, gebruiker, vandaag);
         }
