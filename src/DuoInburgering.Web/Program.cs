@@ -1,6 +1,7 @@
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Components.Layout;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Correcties;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Health;
@@ -19,6 +20,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibData(connectionString);
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
+    builder.Services.AddPibCorrecties();
     builder.Services.AddPibPersonen();
     builder.Services.AddPibHealth();
     builder.Services.AddPibSignalen();
@@ -36,6 +38,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.MapPibHealth();
     app.MapPibFeiten();
     app.MapPibSignalen();
+    app.MapPibCorrecties();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

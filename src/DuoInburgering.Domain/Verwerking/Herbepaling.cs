@@ -13,7 +13,7 @@ public sealed record HerbepalingUitkomst(
     IReadOnlyList<Signaal> Signalen);
 
 /// <summary>
-/// One person, from facts to signals: regime rule, linking rule, signal rules, in that order. The
+/// One person, from facts to signals: regime rule, linking rule (both of the rule set), signal rules, in that order. The
 /// web, the bulk import and the CLI all call this, so the rules live in one place. Pure: the same
 /// facts, published state and date always give the same outcome, and replaying emits nothing.
 /// </summary>
@@ -31,7 +31,7 @@ public static class Herbepaling
         ArgumentNullException.ThrowIfNull(rules);
 
         var besluit = rules.DeriveRegime(feiten.Ind);
-        var koppeling = Koppelingsregel.BepaalGemeente(feiten.Coa, feiten.Brp);
+        var koppeling = rules.BepaalGemeente(feiten.Coa, feiten.Brp);
 
         if (besluit.Uitkomst.AlsRegime() is { } regime && besluit.Doelgroep is { } doelgroep
             && isGepauzeerd(new PauzeSleutel(regime, doelgroep)))

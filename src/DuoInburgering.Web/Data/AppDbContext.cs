@@ -18,6 +18,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Pauze> Pauzes => Set<Pauze>();
     public DbSet<PauzeHistorie> PauzeHistorie => Set<PauzeHistorie>();
     public DbSet<Verstrekking> Verstrekkingen => Set<Verstrekking>();
+    public DbSet<RegelsetActief> RegelsetActief => Set<RegelsetActief>();
+    public DbSet<RegelsetHistorie> RegelsetHistorie => Set<RegelsetHistorie>();
+    public DbSet<CorrectieRun> Correcties => Set<CorrectieRun>();
+    public DbSet<CorrectiePersoon> CorrectiePersonen => Set<CorrectiePersoon>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

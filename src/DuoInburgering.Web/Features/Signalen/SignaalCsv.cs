@@ -4,8 +4,9 @@ namespace DuoInburgering.Web.Features.Signalen;
 /// CSV for Dutch Excel: a UTF-8 byte-order mark (else Excel reads it as Windows-1252), ';' between fields
 /// (the Dutch list separator), CRLF and quoting per RFC 4180. A field that starts with = + - @ (or a tab
 /// or CR) gets a leading apostrophe so a spreadsheet never runs it as a formula (OWASP CSV injection).
+/// Any row type: a header and one function per column.
 /// </summary>
-internal sealed class SignaalCsv(Stream uit, IReadOnlyList<SignaalKolom> kolommen)
+internal class CsvUitvoer<TRij>(Stream uit, IReadOnlyList<string> koppen, IReadOnlyList<Func<TRij, string?>> velden)
 {
     public const char Scheiding = ';';
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
@@ -14,35 +15,30 @@ internal sealed class SignaalCsv(Stream uit, IReadOnlyList<SignaalKolom> kolomme
     public async Task KopAsync(CancellationToken ct)
     {
         await uit.WriteAsync(Bom, ct);
-        Regel(kolommen.Select(k => k.Kop));
+        _uit.Buffer.AppendJoin(Scheiding, koppen.Select(CsvVeilig.Veld)).Append("\r\n");
     }
 
-    public ValueTask RijAsync(SignaalRij rij, CancellationToken ct)
+    public ValueTask RijAsync(TRij rij, CancellationToken ct)
     {
         var b = _uit.Buffer;
-        for (var i = 0; i < kolommen.Count; i++)
+        for (var i = 0; i < velden.Count; i++)
         {
             if (i > 0)
             {
                 b.Append(Scheiding);
             }
-            Veld(kolommen[i].Tekst(rij));
+            b.Append(CsvVeilig.Veld(velden[i](rij)));
         }
         b.Append("\r\n");
         return _uit.MisschienLegenAsync(ct);
     }
 
     public Task AfsluitenAsync(CancellationToken ct) => _uit.LegenAsync(ct);
-
-    private void Regel(IEnumerable<string> velden)
-    {
-        _uit.Buffer.AppendJoin(Scheiding, velden.Select(Veilig)).Append("\r\n");
-    }
-
-    private void Veld(string? waarde) => _uit.Buffer.Append(Veilig(waarde));
-
-    private static string Veilig(string? waarde) => CsvVeilig.Veld(waarde);
 }
+
+/// <summary>The signal lists (<see cref="SignaalKolommen"/>) as CSV.</summary>
+internal sealed class SignaalCsv(Stream uit, IReadOnlyList<SignaalKolom> kolommen)
+    : CsvUitvoer<SignaalRij>(uit, [.. kolommen.Select(k => k.Kop)], [.. kolommen.Select(k => k.Tekst)]);
 
 /// <summary>One CSV field made safe: formula characters neutralised first, then quoted when needed (RFC 4180).</summary>
 public static class CsvVeilig

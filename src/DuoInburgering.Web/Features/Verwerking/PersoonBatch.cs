@@ -158,7 +158,7 @@ public static partial class PersoonBatch
         await importer.CompleteAsync(ct);
     }
 
-    private static async Task SchrijfPersonenAsync(NpgsqlConnection conn, List<Persoon> personen, CancellationToken ct)
+    internal static async Task SchrijfPersonenAsync(NpgsqlConnection conn, List<Persoon> personen, CancellationToken ct)
     {
         if (personen.Count == 0)
         {
