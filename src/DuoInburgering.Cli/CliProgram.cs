@@ -22,6 +22,8 @@ public static class CliProgram
                 "pauzeer" => await PauzeCommand.PauzeerAsync(args),
                 "hervat" => await PauzeCommand.HervatAsync(args),
                 "pauzes" => await PauzeCommand.OverzichtAsync(),
+                "regelset" => await CorrectieCommand.RegelsetAsync(args),
+                "correctie" => await CorrectieCommand.CorrectieAsync(args),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -34,6 +36,10 @@ public static class CliProgram
             return await Fout(e.Message, 1);
         }
         catch (Web.Features.Pauzes.PauzeException e)
+        {
+            return await Fout(e.Message, 1);
+        }
+        catch (Web.Features.Verwerking.CorrectieException e)
         {
             return await Fout(e.Message, 1);
         }
@@ -51,6 +57,14 @@ public static class CliProgram
           hervat REGIME DOELGROEP --reden TEKST [--door NAAM]
                                   pauze opheffen en de wachtende personen verwerken (één transactie)
           pauzes                  huidige pauzes met het aantal wachtende personen
+          regelset [VERSIE --reden TEKST [--door NAAM]]
+                                  actieve regelset tonen of zetten (2021-12 om januari 2022 na te spelen, 2022-03)
+          correctie voorbeeld VERSIE [--regime R] [--doelgroep D] [--van DATUM] [--tot DATUM] [--gemeente GMxxxx] [--csv PAD]
+                                  wie van regime of gemeente zou wisselen, per gemeente geteld, met de hash van de lijst
+          correctie toepassen VERSIE [scope] --hash HASH [--door NAAM]
+                                  precies dat voorbeeld toepassen (geweigerd als de feiten intussen wijzigden)
+          correctie hervat NUMMER [--door NAAM]
+                                  een onderbroken correctie afmaken
           REGIME: Wi2007, Wi2013, Wi2021; DOELGROEP: Asielstatushouder, Gezinsmigrant, OverigeMigrant;
           --door is standaard de gebruikersnaam van het besturingssysteem
         """;

@@ -1,6 +1,7 @@
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Components.Layout;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Correcties;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Geparkeerd;
@@ -23,6 +24,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibDeadlines(builder.Configuration);
     builder.Services.AddPibPauzes();
     builder.Services.AddPibGeparkeerd();
+    builder.Services.AddPibCorrecties();
     builder.Services.AddPibPersonen();
     builder.Services.AddPibPersoonscorrecties();
     builder.Services.AddPibHealth();
@@ -43,6 +45,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.MapPibFeiten();
     app.MapPibSignalen();
     app.MapPibImporten();
+    app.MapPibCorrecties();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

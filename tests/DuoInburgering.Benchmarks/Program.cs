@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- --filter '*Regime*' --job short
-// dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- import [--persons 1000000]
+// dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- import [--persons 1000000] [--regelset 2021-12] [--toepassen 10000] [--database NAAM]
 // dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- signalen [--signalen 10000000] [--database NAAM] [--alleen-download]
 // ConnectionStrings__Pib=… dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- belasting --database NAAM [--gebruikers 100] [--seconden 120]
 return args.Length > 0 && args[0] == "import" ? await DuoInburgering.Benchmarks.ImportBenchmark.RunAsync(args)

@@ -41,4 +41,22 @@ public static class Koppelingsregel
             }
             : new(null, "Geen inschrijving in de BRP bekend: geen gemeente.");
     }
+
+    /// <summary>
+    /// The WRONG linking of January 2022 (DOMAIN.md "The job", failure 2), kept only so rule set 2021-12
+    /// reproduces it and a correction to 2022-03 can compute who must move: a person at a COA location
+    /// who is registered in the BRP was shown to the municipality of that address (the AZC's), not to
+    /// the municipality COA linked them to. Without a BRP registration it fell back on the rule above.
+    /// </summary>
+    public static GemeenteKoppeling BepaalGemeenteVolgensAzcAdres(CoaFeiten? coa, BrpFeiten? brp)
+    {
+        bool opCoaLocatie = (coa?.WoontOpCoaLocatie ?? false) || (brp?.AdresIsCoaLocatie ?? false);
+        if (opCoaLocatie && brp is { DatumOverlijden: null, IsVertrokkenUitNederland: false, Inschrijvingsgemeente: { } azcGemeente })
+        {
+            return new(azcGemeente,
+                $"Woont op een COA-locatie; getoond aan de gemeente van het BRP-adres {azcGemeente} (foutieve koppeling 2021-12).");
+        }
+
+        return BepaalGemeente(coa, brp);
+    }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Koppeling;
 
 namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
-/// A versioned regime rule. Rule sets differ only in how they pick the peildatum; the rest of the
-/// decision (DOMAIN.md "Regime rule") is shared here so that a correction re-runs exactly one
-/// difference. Hot path: no LINQ, one result record and one reason string per call.
+/// A versioned regime rule. Rule sets differ only in how they pick the peildatum and in the linking
+/// (<see cref="BepaalGemeente"/>); the rest of the decision (DOMAIN.md "Regime rule") is shared here
+/// so that a correction re-runs exactly those differences. Hot path: no LINQ, one result record and one reason string per call.
 /// </summary>
 public abstract class RegimeRuleSet
 {
@@ -26,6 +27,13 @@ public abstract class RegimeRuleSet
 
     /// <summary>How this rule set chooses the peildatum.</summary>
     protected abstract Peildatum KiesPeildatum(IndFeiten feiten, Doelgroep doelgroep);
+
+    /// <summary>
+    /// Which municipality a person belongs to under this version. A rule set carries its linking too,
+    /// because January 2022 went wrong in both (DOMAIN.md "The job"), and a correction re-runs both:
+    /// the correct <see cref="Koppelingsregel.BepaalGemeente"/> unless a version says otherwise.
+    /// </summary>
+    public virtual GemeenteKoppeling BepaalGemeente(CoaFeiten? coa, BrpFeiten? brp) => Koppelingsregel.BepaalGemeente(coa, brp);
 
     public RegimeBesluit DeriveRegime(IndFeiten feiten)
     {

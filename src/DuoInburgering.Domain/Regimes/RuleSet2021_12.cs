@@ -1,3 +1,5 @@
+using DuoInburgering.Domain.Koppeling;
+
 namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace DuoInburgering.Domain.Regimes;
 /// It took the date of DUO's own notice (datum_kennisgeving) as peildatum when present. The law ties
 /// the regime to the day the residence right was made known to the person, not to the day DUO wrote
 /// to them; so people with a permit made known in late 2021 and a kennisgeving in January 2022 were
-/// placed under Wi2021 instead of Wi2013.
+/// placed under Wi2021 instead of Wi2013. It also carries the wrong linking of that month (failure 2):
+/// asylum status holders at a COA location were shown to the municipality of their BRP (AZC) address.
 /// </summary>
 /// <remarks>
 /// Kept only so a correction can reproduce the wrong placements and compute who must move
@@ -26,4 +29,7 @@ public sealed class RuleSet2021_12 : RegimeRuleSet
             ? new(kennisgeving, "kennisgeving verzonden (foutieve regel 2021-12)", "datum kennisgeving")
             : Peildatum.VolgensWet(feiten, doelgroep);
     }
+
+    public override GemeenteKoppeling BepaalGemeente(CoaFeiten? coa, BrpFeiten? brp) =>
+        Koppelingsregel.BepaalGemeenteVolgensAzcAdres(coa, brp);
 }

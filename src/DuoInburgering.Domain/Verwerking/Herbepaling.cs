@@ -30,7 +30,7 @@ public sealed record Misplaatsing(
     GemeenteCode OudeGemeente, GemeenteCode? NieuweGemeente, MisplaatsingOorzaak Oorzaak, Regime Regime, string Uitleg);
 
 /// <summary>
-/// One person, from facts to signals: regime rule, linking rule, signal rules, in that order. The
+/// One person, from facts to signals: regime rule, linking rule (both of the rule set), signal rules, in that order. The
 /// web, the bulk import and the CLI all call this, so the rules live in one place. Pure: the same
 /// facts, published state and date always give the same outcome, and replaying emits nothing.
 /// </summary>
@@ -51,7 +51,7 @@ public static class Herbepaling
         // A regime fixed by the overgangsregeling 2022 outranks the rules, before the pause is looked up:
         // the person waits in, and is announced to, the environment of the regime they will be under.
         var besluit = Overgangsregeling2022.PasToe(rules.DeriveRegime(feiten.Ind), feiten.Keuze);
-        var koppeling = Koppelingsregel.BepaalGemeente(feiten.Coa, feiten.Brp);
+        var koppeling = rules.BepaalGemeente(feiten.Coa, feiten.Brp);
 
         if (besluit.Uitkomst.AlsRegime() is { } regime && besluit.Doelgroep is { } doelgroep
             && isGepauzeerd(new PauzeSleutel(regime, doelgroep)))

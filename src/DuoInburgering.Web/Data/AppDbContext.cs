@@ -23,6 +23,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RegimeKeuzeRegistratie> RegimeKeuzes => Set<RegimeKeuzeRegistratie>();
     public DbSet<MisplaatsingRecord> Misplaatsingen => Set<MisplaatsingRecord>();
     public DbSet<CorrectieVoorstel> Persoonscorrecties => Set<CorrectieVoorstel>();
+    public DbSet<RegelsetActief> RegelsetActief => Set<RegelsetActief>();
+    public DbSet<RegelsetHistorie> RegelsetHistorie => Set<RegelsetHistorie>();
+    public DbSet<CorrectieRun> Correcties => Set<CorrectieRun>();
+    public DbSet<CorrectiePersoon> CorrectiePersonen => Set<CorrectiePersoon>();
 
     /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every instance and kept over restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -5,47 +6,50 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DuoInburgering.Web.Data.Configurations;
 
 internal sealed class CorrectieConfiguration :
-    IEntityTypeConfiguration<MisplaatsingRecord>, IEntityTypeConfiguration<CorrectieVoorstel>
+    IEntityTypeConfiguration<RegelsetActief>, IEntityTypeConfiguration<RegelsetHistorie>,
+    IEntityTypeConfiguration<CorrectieRun>, IEntityTypeConfiguration<CorrectiePersoon>
 {
-    public void Configure(EntityTypeBuilder<MisplaatsingRecord> builder)
+    public void Configure(EntityTypeBuilder<RegelsetActief> builder)
     {
-        builder.ToTable("misplaatsing");
-        builder.Property(m => m.Id).UseIdentityAlwaysColumn();
-        builder.Property(m => m.Bsn).HasMaxLength(9);
-        builder.Property(m => m.OudeGemeente).HasMaxLength(6);
-        builder.Property(m => m.NieuweGemeente).HasMaxLength(6);
-        builder.Property(m => m.Regime).HasMaxLength(10);
-        builder.Property(m => m.BerichtId).HasMaxLength(100);
-        builder.HasIndex(m => m.Bsn);
-        // The breach report asks per municipality and period.
-        builder.HasIndex(m => new { m.OudeGemeente, m.VastgesteldOp });
+        builder.ToTable("regelset_actief", t => t.HasCheckConstraint("CK_regelset_actief_een_rij", "id = 1"));
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Versie).HasMaxLength(7).HasDefaultValue(RuleSet2022_03.VersieCode);
+        builder.HasData(new RegelsetActief { Versie = RuleSet2022_03.VersieCode });
     }
 
-    public void Configure(EntityTypeBuilder<CorrectieVoorstel> builder)
+    public void Configure(EntityTypeBuilder<RegelsetHistorie> builder)
     {
-        builder.ToTable("persoonscorrectie", t =>
-        {
-            // Four eyes, in the database as well as in code: whoever proposed may not decide.
-            t.HasCheckConstraint("CK_persoonscorrectie_vier_ogen", "besloten_door is null or besloten_door <> voorgesteld_door");
-            t.HasCheckConstraint("CK_persoonscorrectie_reden", "length(btrim(reden)) > 0");
-            t.HasCheckConstraint("CK_persoonscorrectie_besluit",
-                "(status = 'Open' and besloten_door is null and besloten_op is null) or " +
-                "(status in ('Goedgekeurd', 'Afgewezen') and besloten_door is not null and besloten_op is not null)");
-            t.HasCheckConstraint("CK_persoonscorrectie_afwijzingsreden",
-                "status <> 'Afgewezen' or length(btrim(coalesce(afwijzingsreden, ''))) > 0");
-        });
+        builder.ToTable("regelset_historie");
+        builder.Property(r => r.Id).UseIdentityAlwaysColumn();
+        builder.Property(r => r.Versie).HasMaxLength(7);
+        builder.Property(r => r.VorigeVersie).HasMaxLength(7);
+    }
+
+    public void Configure(EntityTypeBuilder<CorrectieRun> builder)
+    {
+        builder.ToTable("correctie");
         builder.Property(c => c.Id).UseIdentityAlwaysColumn();
+        builder.Property(c => c.Versie).HasMaxLength(7);
+        builder.Property(c => c.VorigeVersie).HasMaxLength(7);
+        builder.Property(c => c.GemeenteCode).HasMaxLength(6);
+        builder.Property(c => c.LijstHash).HasMaxLength(64);
+        builder.Property(c => c.Status).HasMaxLength(20);
+        // Never twice: the same confirmed preview (version, scope, list) can make one run only, whatever
+        // the application checks before; a second apply finds this run and does nothing.
+        builder.HasIndex(c => c.LijstHash).IsUnique();
+        // Processing asks on every run whether a correction was left half done (Verwerkingscontext).
+        builder.HasIndex(c => c.Status, "IX_correctie_bezig").HasFilter("status = 'Bezig'");
+    }
+
+    public void Configure(EntityTypeBuilder<CorrectiePersoon> builder)
+    {
+        builder.ToTable("correctie_persoon");
+        builder.HasKey(c => new { c.CorrectieId, c.Bsn });
         builder.Property(c => c.Bsn).HasMaxLength(9);
-        builder.Property(c => c.VoorgesteldDoor).HasMaxLength(200);
-        builder.Property(c => c.BeslotenDoor).HasMaxLength(200);
-        builder.Property(c => c.FeitenVoor).HasColumnType("jsonb");
-        builder.Property(c => c.FeitenNa).HasColumnType("jsonb");
-        builder.Property(c => c.OudeUitkomst).HasMaxLength(20);
-        builder.Property(c => c.NieuweUitkomst).HasMaxLength(20);
+        builder.Property(c => c.Actie).HasMaxLength(20);
         builder.Property(c => c.OudeGemeente).HasMaxLength(6);
         builder.Property(c => c.NieuweGemeente).HasMaxLength(6);
-        // One open proposal per person: two at once would each be checked against facts the other changes.
-        builder.HasIndex(c => c.Bsn, "IX_persoonscorrectie_open").IsUnique().HasFilter("status = 'Open'");
-        builder.HasIndex(c => c.VoorgesteldOp);
+        builder.HasOne<CorrectieRun>().WithMany().HasForeignKey(c => c.CorrectieId);
+        builder.HasIndex(c => c.Bsn);
     }
 }

@@ -1,84 +1,78 @@
-using DuoInburgering.Domain.Koppeling;
-
 namespace DuoInburgering.Web.Data.Entities;
 
 /// <summary>
-/// A person shown to a municipality that should never have had them, found and corrected (issue 5 part 3;
-/// Domain <c>Gemeentecorrectie</c>). Written by processing only (<c>MisplaatsingRegistratie</c>); read by
-/// DUO and the breach report (issue 6). Not readable by role pib_gemeente.
+/// The rule-set version processing decides with (one row, id 1). 2022-03 unless DUO chose otherwise, e.g.
+/// 2021-12 to replay January 2022; a correction sets it to its own version when it completes.
 /// </summary>
-public sealed class MisplaatsingRecord
+public sealed class RegelsetActief
 {
-    public long Id { get; init; }
-    public required string Bsn { get; init; }
-    public required string OudeGemeente { get; init; }
-    public string? NieuweGemeente { get; init; }
-    public MisplaatsingOorzaak Oorzaak { get; init; }
+    public const int EnigeId = 1;
 
-    /// <summary>The PIB environment in which the old municipality saw the person.</summary>
-    public required string Regime { get; init; }
-
-    /// <summary>Dutch explanation; never a BSN or a name.</summary>
-    public required string Uitleg { get; init; }
-
-    public DateTimeOffset VastgesteldOp { get; init; }
-
-    /// <summary>The message whose fact corrected the municipality; its import run in <see cref="ImportId"/>.</summary>
-    public string? BerichtId { get; init; }
-    public long? ImportId { get; init; }
-
-    /// <summary>The approved DUO single-person correction, when that corrected it.</summary>
-    public long? PersoonscorrectieId { get; init; }
-
-    /// <summary>How many signals the old municipality held about the person and lost from view.</summary>
-    public int IngetrokkenSignalen { get; init; }
-
-    /// <summary>When the old municipality received its first signal about the person: the start of the exposure.</summary>
-    public DateTimeOffset? EersteSignaalOp { get; init; }
+    public int Id { get; init; } = EnigeId;
+    public required string Versie { get; set; }
+    public DateTimeOffset? GewijzigdOp { get; set; }
+    public string? GewijzigdDoor { get; set; }
+    public string? Reden { get; set; }
 }
 
-public enum CorrectieStatus
+/// <summary>Every change of the active rule set: who, when, why, and the correction that made it, if any.</summary>
+public sealed class RegelsetHistorie
 {
-    Open,
-    Goedgekeurd,
-    Afgewezen,
+    public long Id { get; init; }
+    public required string Versie { get; init; }
+    public required string VorigeVersie { get; init; }
+    public DateTimeOffset Op { get; init; }
+    public required string Door { get; init; }
+    public required string Reden { get; init; }
+    public long? CorrectieId { get; init; }
 }
 
 /// <summary>
-/// A single-person correction proposed by one DUO user and decided, once, by another (issue 5 part 5).
-/// The facts before and after are kept as JSON (<c>CorrectieFeitenJson</c>), the effect as computed when
-/// it was proposed. Check constraints hold the four eyes (besloten_door &lt;&gt; voorgesteld_door), the
-/// mandatory reasons and the status; a trigger refuses any change to a decided proposal.
+/// One applied correction (DOMAIN.md "Corrections"): the confirmed preview's version, scope and list hash,
+/// who and when, and its progress. <see cref="LijstHash"/> is unique: the same preview is applied once.
 /// </summary>
-public sealed class CorrectieVoorstel
+public sealed class CorrectieRun
 {
+    public const string StatusBezig = "Bezig";
+    public const string StatusVoltooid = "Voltooid";
+
     public long Id { get; init; }
+    public required string Versie { get; init; }
+    public required string VorigeVersie { get; init; }
+    public string? Regime { get; init; }
+    public string? Doelgroep { get; init; }
+    public DateOnly? PeildatumVan { get; init; }
+    public DateOnly? PeildatumTot { get; init; }
+    public string? GemeenteCode { get; init; }
+    public required string Door { get; init; }
+    public DateTimeOffset AangemaaktOp { get; init; }
+    public required string LijstHash { get; init; }
+    public required string Status { get; set; }
+    public int Personen { get; init; }
+    public int VerlatenWi2021 { get; init; }
+    public int Herbepaald { get; init; }
+    public int Verwerkt { get; set; }
+    public int Ss190 { get; set; }
+    public int Signalen { get; set; }
+    public DateTimeOffset? VoltooidOp { get; set; }
+}
+
+/// <summary>
+/// One person of a correction's list: the preview's row (old → new, with both explanations) and when it was
+/// carried out. The breach report reads the old and new municipality from here.
+/// </summary>
+public sealed class CorrectiePersoon
+{
+    public long CorrectieId { get; init; }
     public required string Bsn { get; init; }
-    public CorrectieStatus Status { get; set; }
-    public required string Reden { get; init; }
-    public required string VoorgesteldDoor { get; init; }
-    public DateTimeOffset VoorgesteldOp { get; init; }
-
-    public required string FeitenVoor { get; init; }
-    public required string FeitenNa { get; init; }
-
+    public required string Actie { get; init; }
     public required string OudeUitkomst { get; init; }
     public required string NieuweUitkomst { get; init; }
-    public required string OudeReden { get; init; }
-    public required string NieuweReden { get; init; }
     public string? OudeGemeente { get; init; }
     public string? NieuweGemeente { get; init; }
+    public required string OudeReden { get; init; }
+    public required string NieuweReden { get; init; }
     public required string OudeKoppelingReden { get; init; }
     public required string NieuweKoppelingReden { get; init; }
-
-    /// <summary>Explanation of the change of municipality, when there is one (always a correction here).</summary>
-    public string? Gemeentewissel { get; init; }
-    public bool VerlaatWi2021 { get; init; }
-
-    public string? BeslotenDoor { get; set; }
-    public DateTimeOffset? BeslotenOp { get; set; }
-    public string? Afwijzingsreden { get; set; }
-
-    /// <summary>Signals written when it was applied (SS190s included).</summary>
-    public int? AantalSignalen { get; set; }
+    public DateTimeOffset? VerwerktOp { get; set; }
 }

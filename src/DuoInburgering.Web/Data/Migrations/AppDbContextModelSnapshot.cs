@@ -172,6 +172,176 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.ToTable("coa_feit", (string)null);
                 });
 
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.CorrectiePersoon", b =>
+                {
+                    b.Property<long>("CorrectieId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("correctie_id");
+
+                    b.Property<string>("Bsn")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("bsn");
+
+                    b.Property<string>("Actie")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actie");
+
+                    b.Property<string>("NieuweGemeente")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("nieuwe_gemeente");
+
+                    b.Property<string>("NieuweKoppelingReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nieuwe_koppeling_reden");
+
+                    b.Property<string>("NieuweReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nieuwe_reden");
+
+                    b.Property<string>("NieuweUitkomst")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nieuwe_uitkomst");
+
+                    b.Property<string>("OudeGemeente")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("oude_gemeente");
+
+                    b.Property<string>("OudeKoppelingReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("oude_koppeling_reden");
+
+                    b.Property<string>("OudeReden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("oude_reden");
+
+                    b.Property<string>("OudeUitkomst")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("oude_uitkomst");
+
+                    b.Property<DateTimeOffset?>("VerwerktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verwerkt_op");
+
+                    b.HasKey("CorrectieId", "Bsn");
+
+                    b.HasIndex("Bsn");
+
+                    b.ToTable("correctie_persoon", (string)null);
+                });
+
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.CorrectieRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<string>("Doelgroep")
+                        .HasColumnType("text")
+                        .HasColumnName("doelgroep");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("door");
+
+                    b.Property<string>("GemeenteCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("gemeente_code");
+
+                    b.Property<int>("Herbepaald")
+                        .HasColumnType("integer")
+                        .HasColumnName("herbepaald");
+
+                    b.Property<string>("LijstHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("lijst_hash");
+
+                    b.Property<DateOnly?>("PeildatumTot")
+                        .HasColumnType("date")
+                        .HasColumnName("peildatum_tot");
+
+                    b.Property<DateOnly?>("PeildatumVan")
+                        .HasColumnType("date")
+                        .HasColumnName("peildatum_van");
+
+                    b.Property<int>("Personen")
+                        .HasColumnType("integer")
+                        .HasColumnName("personen");
+
+                    b.Property<string>("Regime")
+                        .HasColumnType("text")
+                        .HasColumnName("regime");
+
+                    b.Property<int>("Signalen")
+                        .HasColumnType("integer")
+                        .HasColumnName("signalen");
+
+                    b.Property<int>("Ss190")
+                        .HasColumnType("integer")
+                        .HasColumnName("ss190");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("VerlatenWi2021")
+                        .HasColumnType("integer")
+                        .HasColumnName("verlaten_wi2021");
+
+                    b.Property<string>("Versie")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("versie");
+
+                    b.Property<int>("Verwerkt")
+                        .HasColumnType("integer")
+                        .HasColumnName("verwerkt");
+
+                    b.Property<DateTimeOffset?>("VoltooidOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voltooid_op");
+
+                    b.Property<string>("VorigeVersie")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("vorige_versie");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LijstHash")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Status" }, "IX_correctie_bezig")
+                        .HasFilter("status = 'Bezig'");
+
+                    b.ToTable("correctie", (string)null);
+                });
+
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.CorrectieVoorstel", b =>
                 {
                     b.Property<long>("Id")
@@ -377,6 +547,10 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
                         .HasColumnName("bsn");
+
+                    b.Property<long?>("CorrectieId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("correctie_id");
 
                     b.Property<DateTimeOffset?>("EersteSignaalOp")
                         .HasColumnType("timestamp with time zone")
@@ -749,6 +923,91 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasFilter("status = 'Uitgesteld'");
 
                     b.ToTable("persoon", (string)null);
+                });
+
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.RegelsetActief", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .HasColumnType("text")
+                        .HasColumnName("gewijzigd_door");
+
+                    b.Property<DateTimeOffset?>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gewijzigd_op");
+
+                    b.Property<string>("Reden")
+                        .HasColumnType("text")
+                        .HasColumnName("reden");
+
+                    b.Property<string>("Versie")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasDefaultValue("2022-03")
+                        .HasColumnName("versie");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("regelset_actief", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_regelset_actief_een_rij", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Versie = "2022-03"
+                        });
+                });
+
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.RegelsetHistorie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CorrectieId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("correctie_id");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("door");
+
+                    b.Property<DateTimeOffset>("Op")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("op");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reden");
+
+                    b.Property<string>("Versie")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("versie");
+
+                    b.Property<string>("VorigeVersie")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("vorige_versie");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("regelset_historie", (string)null);
                 });
 
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.RegimeKeuzeRegistratie", b =>
@@ -2815,6 +3074,15 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.CorrectiePersoon", b =>
+                {
+                    b.HasOne("DuoInburgering.Web.Data.Entities.CorrectieRun", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DuoInburgering.Web.Data.Gebruiker", b =>

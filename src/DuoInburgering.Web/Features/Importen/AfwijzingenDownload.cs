@@ -39,7 +39,7 @@ public static class AfwijzingenDownload
         http.Response.Headers[HeaderNames.ContentDisposition] =
             new ContentDispositionHeaderValue("attachment") { FileNameStar = naam, FileName = naam }.ToString();
         http.Response.Headers[HeaderNames.CacheControl] = "no-store";
-        var csv = new CsvUitvoer<AfwijzingRegel>(http.Response.Body, Koppen, Veld);
+        var csv = new CsvUitvoer<AfwijzingRegel>(http.Response.Body, Koppen, Velden);
         await csv.KopAsync(ct);
         await foreach (var a in overzicht.AlleAfwijzingenAsync(sleutel, ct))
         {
@@ -49,14 +49,14 @@ public static class AfwijzingenDownload
         return Results.Empty;
     }
 
-    private static string? Veld(AfwijzingRegel a, int kolom) => kolom switch
-    {
-        0 => a.Regel?.ToString(CultureInfo.InvariantCulture),
-        1 => a.BerichtId,
-        2 => a.Reden,
-        3 => a.Inhoud,
-        _ => TimeZoneInfo.ConvertTime(a.OntvangenOp, PibVandaag.Amsterdam).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-    };
+    private static readonly Func<AfwijzingRegel, string?>[] Velden =
+    [
+        a => a.Regel?.ToString(CultureInfo.InvariantCulture),
+        a => a.BerichtId,
+        a => a.Reden,
+        a => a.Inhoud,
+        a => TimeZoneInfo.ConvertTime(a.OntvangenOp, PibVandaag.Amsterdam).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+    ];
 
     private static IResult NietGevonden() =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende import",

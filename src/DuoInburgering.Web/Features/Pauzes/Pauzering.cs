@@ -165,10 +165,14 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock)
         }
     }
 
-    /// <summary>Waits (without a command timeout) until running processing has committed; cancel with <paramref name="ct"/>.</summary>
+    /// <summary>
+    /// Waits (without a command timeout) until running processing has committed; cancel with <paramref name="ct"/>.
+    /// A correction being applied is waited for first, in the order processing takes the two locks.
+    /// </summary>
     private static async Task VergrendelAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("lock table pauze in share row exclusive mode", conn) { CommandTimeout = 0 };
+        await using var cmd = new NpgsqlCommand(
+            $"{Verwerkingscontext.WachtOpCorrectieSql}; lock table pauze in share row exclusive mode", conn) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

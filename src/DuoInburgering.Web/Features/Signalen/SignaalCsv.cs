@@ -4,9 +4,10 @@ namespace DuoInburgering.Web.Features.Signalen;
 /// CSV for Dutch Excel: a UTF-8 byte-order mark (else Excel reads it as Windows-1252), ';' between fields
 /// (the Dutch list separator), CRLF and quoting per RFC 4180. A field that starts with = + - @ (or a tab
 /// or CR) gets a leading apostrophe so a spreadsheet never runs it as a formula (OWASP CSV injection).
-/// One writer for every download (signals here, rejected import lines in Features/Importen).
+/// Any row type: a header and one function per column; one writer for every download (signals, rejected
+/// import lines, a correction's preview).
 /// </summary>
-internal sealed class CsvUitvoer<T>(Stream uit, IReadOnlyList<string> koppen, Func<T, int, string?> veld)
+internal class CsvUitvoer<TRij>(Stream uit, IReadOnlyList<string> koppen, IReadOnlyList<Func<TRij, string?>> velden)
 {
     public const char Scheiding = ';';
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
@@ -18,16 +19,16 @@ internal sealed class CsvUitvoer<T>(Stream uit, IReadOnlyList<string> koppen, Fu
         _uit.Buffer.AppendJoin(Scheiding, koppen.Select(CsvVeilig.Veld)).Append("\r\n");
     }
 
-    public ValueTask RijAsync(T rij, CancellationToken ct)
+    public ValueTask RijAsync(TRij rij, CancellationToken ct)
     {
         var b = _uit.Buffer;
-        for (var i = 0; i < koppen.Count; i++)
+        for (var i = 0; i < velden.Count; i++)
         {
             if (i > 0)
             {
                 b.Append(Scheiding);
             }
-            b.Append(CsvVeilig.Veld(veld(rij, i)));
+            b.Append(CsvVeilig.Veld(velden[i](rij)));
         }
         b.Append("\r\n");
         return _uit.MisschienLegenAsync(ct);
@@ -36,12 +37,9 @@ internal sealed class CsvUitvoer<T>(Stream uit, IReadOnlyList<string> koppen, Fu
     public Task AfsluitenAsync(CancellationToken ct) => _uit.LegenAsync(ct);
 }
 
-/// <summary>The signal list's columns as CSV.</summary>
-internal static class SignaalCsv
-{
-    public static CsvUitvoer<SignaalRij> Voor(Stream uit, IReadOnlyList<SignaalKolom> kolommen) =>
-        new(uit, [.. kolommen.Select(k => k.Kop)], (rij, i) => kolommen[i].Tekst(rij));
-}
+/// <summary>The signal lists (<see cref="SignaalKolommen"/>) as CSV.</summary>
+internal sealed class SignaalCsv(Stream uit, IReadOnlyList<SignaalKolom> kolommen)
+    : CsvUitvoer<SignaalRij>(uit, [.. kolommen.Select(k => k.Kop)], [.. kolommen.Select(k => k.Tekst)]);
 
 /// <summary>One CSV field made safe: formula characters neutralised first, then quoted when needed (RFC 4180).</summary>
 public static class CsvVeilig

@@ -108,7 +108,7 @@ public static class SignalenDownloads
         {
             if (formaat == Formaat.Csv)
             {
-                var csv = SignaalCsv.Voor(uit, kolommen);
+                var csv = new SignaalCsv(uit, kolommen);
                 await csv.KopAsync(ct);
                 await foreach (var rij in rijen.WithCancellation(ct))
                 {

@@ -5,8 +5,8 @@ using NpgsqlTypes;
 
 namespace DuoInburgering.Web.Features.Verwerking;
 
-/// <summary>One corrected municipality of a chunk, with the message or DUO proposal that corrected it.</summary>
-public sealed record MisplaatsingRegel(string Bsn, Misplaatsing Misplaatsing, string? BerichtId, long? PersoonscorrectieId);
+/// <summary>One corrected municipality of a chunk, with the message, DUO proposal or correction run that corrected it.</summary>
+public sealed record MisplaatsingRegel(string Bsn, Misplaatsing Misplaatsing, string? BerichtId, long? PersoonscorrectieId, long? CorrectieId = null);
 
 /// <summary>
 /// What follows from a corrected municipality (Domain <see cref="Gemeentecorrectie"/>, "Policy"), for a
@@ -24,12 +24,12 @@ public static class MisplaatsingRegistratie
             KoppelingBron.Coa => regel.Coa?.BerichtId,
             KoppelingBron.Brp => regel.Brp?.BerichtId,
             _ => null,
-        }, regel.PersoonscorrectieId);
+        }, regel.PersoonscorrectieId, regel.CorrectieId);
 
     private const string Sql = """
         with m as (
-            select * from unnest(@bsn, @oud, @nieuw, @oorzaak, @regime, @uitleg, @bericht, @correctie)
-                as m(bsn, oude_gemeente, nieuwe_gemeente, oorzaak, regime, uitleg, bericht_id, persoonscorrectie_id)
+            select * from unnest(@bsn, @oud, @nieuw, @oorzaak, @regime, @uitleg, @bericht, @correctie, @run)
+                as m(bsn, oude_gemeente, nieuwe_gemeente, oorzaak, regime, uitleg, bericht_id, persoonscorrectie_id, correctie_id)
         ),
         ingetrokken as (
             update signaal s set ingetrokken_op = @nu
@@ -38,9 +38,9 @@ public static class MisplaatsingRegistratie
             returning s.bsn
         )
         insert into misplaatsing (bsn, oude_gemeente, nieuwe_gemeente, oorzaak, regime, uitleg, vastgesteld_op, bericht_id, import_id,
-                                  persoonscorrectie_id, ingetrokken_signalen, eerste_signaal_op)
+                                  persoonscorrectie_id, correctie_id, ingetrokken_signalen, eerste_signaal_op)
         select m.bsn, m.oude_gemeente, m.nieuwe_gemeente, m.oorzaak, m.regime, m.uitleg, @nu, m.bericht_id, b.import_id,
-               m.persoonscorrectie_id,
+               m.persoonscorrectie_id, m.correctie_id,
                (select count(*) from ingetrokken i where i.bsn = m.bsn)::int,
                (select min(s.aangemaakt_op) from signaal s where s.bsn = m.bsn and s.gemeente_code = m.oude_gemeente)
         from m
@@ -65,6 +65,10 @@ public static class MisplaatsingRegistratie
         cmd.Parameters.Add(new NpgsqlParameter<long?[]>("correctie", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
         {
             TypedValue = [.. regels.Select(r => r.PersoonscorrectieId)],
+        });
+        cmd.Parameters.Add(new NpgsqlParameter<long?[]>("run", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        {
+            TypedValue = [.. regels.Select(r => r.CorrectieId)],
         });
         cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("nu", NpgsqlDbType.TimestampTz) { TypedValue = nu });
         await cmd.ExecuteNonQueryAsync(ct);

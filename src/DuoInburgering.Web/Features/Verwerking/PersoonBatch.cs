@@ -10,7 +10,10 @@ namespace DuoInburgering.Web.Features.Verwerking;
 /// <param name="Nieuw">The row is not in table persoon yet (first IND message): written with a plain COPY.</param>
 /// <param name="PersoonscorrectieId">Set when an approved DUO single-person correction changed the facts: a change of
 /// municipality is then always a correction (Gemeentecorrectie), recorded against this proposal.</param>
-public sealed record PersoonRegel(Persoon? Persoon, CoaFeit? Coa, BrpFeit? Brp, bool Nieuw = false, long? PersoonscorrectieId = null);
+/// <param name="CorrectieId">Set when a DUO correction run (Features/Correcties) re-derives the person: a change of
+/// municipality is then a correction as well, recorded with the run.</param>
+public sealed record PersoonRegel(Persoon? Persoon, CoaFeit? Coa, BrpFeit? Brp, bool Nieuw = false, long? PersoonscorrectieId = null,
+    long? CorrectieId = null);
 
 /// <summary>What one batch wrote.</summary>
 public readonly record struct BatchResultaat(int Personen, int Uitgesteld, int Signalen)
@@ -115,7 +118,7 @@ public static partial class PersoonBatch
                 var p = teBepalen[i].Persoon!;
                 uitkomsten[i] = Herbepaling.Herbepaal(PersoonMapping.Feiten(p, teBepalen[i].Coa, teBepalen[i].Brp),
                     PersoonMapping.Gepubliceerd(p), isGepauzeerd, context.Rules, context.Vandaag,
-                    duoCorrectie: teBepalen[i].PersoonscorrectieId is not null);
+                    duoCorrectie: teBepalen[i].PersoonscorrectieId is not null || teBepalen[i].CorrectieId is not null);
                 PersoonMapping.Schrijf(p, uitkomsten[i], context.Nu);
             });
         }
@@ -167,7 +170,7 @@ public static partial class PersoonBatch
         await importer.CompleteAsync(ct);
     }
 
-    private static async Task SchrijfPersonenAsync(NpgsqlConnection conn, List<Persoon> personen, CancellationToken ct)
+    internal static async Task SchrijfPersonenAsync(NpgsqlConnection conn, List<Persoon> personen, CancellationToken ct)
     {
         if (personen.Count == 0)
         {

@@ -1,0 +1,11 @@
+namespace DuoInburgering.Web.Features.Correcties;
+
+public static class CorrectieRegistratie
+{
+    /// <summary>Needs the NpgsqlDataSource and TimeProvider that AddPibData registers.</summary>
+    public static IServiceCollection AddPibCorrecties(this IServiceCollection services)
+    {
+        services.AddSingleton<Correctiedienst>();
+        return services;
+    }
+}
