@@ -2,6 +2,7 @@ using System.Globalization;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DuoInburgering.Web.Features.Correcties;
@@ -36,48 +37,19 @@ public static class CorrectieQuery
     public static (string? Versie, CorrectieScope? Scope, Dictionary<string, string[]> Fouten) Lees(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var fouten = new Dictionary<string, string[]>();
-        string? Waarde(string naam) => query.TryGetValue(naam, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
-        T? Keuze<T>(string naam, string fout) where T : struct, Enum
-        {
-            var w = Waarde(naam);
-            if (w is null)
-            {
-                return null;
-            }
-            if (Enum.TryParse<T>(w, true, out var e) && Enum.IsDefined(e) && !char.IsDigit(w[0]))
-            {
-                return e;
-            }
-            fouten[naam] = [fout];
-            return null;
-        }
-        DateOnly? Datum(string naam)
-        {
-            var w = Waarde(naam);
-            if (w is null)
-            {
-                return null;
-            }
-            if (DateOnly.TryParseExact(w, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var d))
-            {
-                return d;
-            }
-            fouten[naam] = ["Geen geldige datum; gebruik jjjj-mm-dd."];
-            return null;
-        }
-
-        var versie = Waarde("versie");
+        var lezer = new QueryLezer(query);
+        var fouten = lezer.Fouten;
+        var versie = lezer.Waarde("versie");
         if (versie is null || !RegimeRuleSets.TryGet(versie, out _))
         {
             fouten["versie"] = [$"Kies een regelset: {string.Join(", ", RegimeRuleSets.Alle.Select(r => r.Versie))}."];
         }
-        var regime = Keuze<Regime>("regime", "Onbekend regime; kies Wi2007, Wi2013 of Wi2021.");
-        var doelgroep = Keuze<Doelgroep>("doelgroep", "Onbekende doelgroep.");
-        var van = Datum("van");
-        var tot = Datum("tot");
+        var regime = lezer.Enum<Regime>("regime", "Onbekend regime; kies Wi2007, Wi2013 of Wi2021.");
+        var doelgroep = lezer.Enum<Doelgroep>("doelgroep", "Onbekende doelgroep.");
+        var van = lezer.Datum("van");
+        var tot = lezer.Datum("tot");
         GemeenteCode? gemeente = null;
-        if (Waarde("gemeente") is { } g)
+        if (lezer.Waarde("gemeente") is { } g)
         {
             if (GemeenteCode.Controleer(g.ToUpperInvariant()) is { } fout)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DuoInburgering.Web.Features.Signalen;
@@ -41,51 +42,21 @@ public static class SignaalFilterQuery
     /// <summary>The filter, or Dutch errors per parameter for values that cannot be read.</summary>
     public static (SignaalFilter? Filter, Dictionary<string, string[]> Fouten) Lees(Regime regime, IQueryCollection query)
     {
-        var fouten = new Dictionary<string, string[]>();
-        string? Waarde(string naam) => query.TryGetValue(naam, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
-        DateOnly? Datum(string naam)
-        {
-            var w = Waarde(naam);
-            if (w is null)
-            {
-                return null;
-            }
-            if (DateOnly.TryParseExact(w, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var d))
-            {
-                return d;
-            }
-            fouten[naam] = ["Geen geldige datum; gebruik jjjj-mm-dd."];
-            return null;
-        }
-        T? Keuze<T>(string naam, Func<string, T?> lees, string fout) where T : struct
-        {
-            var w = Waarde(naam);
-            if (w is null)
-            {
-                return null;
-            }
-            var r = lees(w);
-            if (r is null)
-            {
-                fouten[naam] = [fout];
-            }
-            return r;
-        }
-
+        var lezer = new QueryLezer(query);
         var filter = new SignaalFilter(regime)
         {
-            Code = Waarde("code")?.ToUpperInvariant(),
-            Van = Datum("van"),
-            Tot = Datum("tot"),
-            Afgehandeld = Keuze("afgehandeld", w => w switch { "ja" => true, "nee" => (bool?)false, _ => null }, "Kies ja of nee."),
-            Doelgroep = Keuze("doelgroep", w => Enum.TryParse<Doelgroep>(w, false, out var d) && Enum.IsDefined(d) && !char.IsDigit(w[0]) ? d : (Doelgroep?)null,
+            Code = lezer.Waarde("code")?.ToUpperInvariant(),
+            Van = lezer.Datum("van"),
+            Tot = lezer.Datum("tot"),
+            Afgehandeld = lezer.Keuze("afgehandeld", w => w switch { "ja" => true, "nee" => (bool?)false, _ => null }, "Kies ja of nee."),
+            Doelgroep = lezer.Keuze("doelgroep", w => Enum.TryParse<Doelgroep>(w, false, out var d) && Enum.IsDefined(d) && !char.IsDigit(w[0]) ? d : (Doelgroep?)null,
                 "Onbekende doelgroep."),
-            Zoekterm = Waarde("zoek"),
-            Sorteer = Keuze("sorteer", w => Enum.TryParse<SignaalSortering>(w, true, out var s) && Enum.IsDefined(s) && !char.IsDigit(w[0]) ? s : (SignaalSortering?)null,
+            Zoekterm = lezer.Waarde("zoek"),
+            Sorteer = lezer.Keuze("sorteer", w => Enum.TryParse<SignaalSortering>(w, true, out var s) && Enum.IsDefined(s) && !char.IsDigit(w[0]) ? s : (SignaalSortering?)null,
                 "Sorteer op datum, code of bsn.") ?? SignaalSortering.Datum,
-            Aflopend = Keuze("richting", w => w switch { "aflopend" => true, "oplopend" => (bool?)false, _ => null }, "Kies oplopend of aflopend.") ?? true,
+            Aflopend = lezer.Keuze("richting", w => w switch { "aflopend" => true, "oplopend" => (bool?)false, _ => null }, "Kies oplopend of aflopend.") ?? true,
         };
-        return (fouten.Count == 0 ? filter : null, fouten);
+        return (lezer.Fouten.Count == 0 ? filter : null, lezer.Fouten);
     }
 
     private static void Zet(Dictionary<string, string?> q, string naam, string? waarde)
