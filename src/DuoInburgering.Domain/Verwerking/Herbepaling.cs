@@ -56,7 +56,13 @@ public static class Herbepaling
         if (besluit.Uitkomst.AlsRegime() is { } regime && besluit.Doelgroep is { } doelgroep
             && isGepauzeerd(new PauzeSleutel(regime, doelgroep)))
         {
-            return new(besluit, koppeling, Verwerkingsstatus.Uitgesteld, gepubliceerd, []);
+            // A pause holds back new decisions, not DUO's correction of a wrong disclosure: a municipality that
+            // never should have had the person loses them now (DOMAIN.md incident 2). The person waits belonging
+            // to nobody, and the resume announces them to the right municipality as a first announcement.
+            // (A corrected fact arriving by message during a pause still waits as a whole.)
+            return duoCorrectie && Misplaatst(gepubliceerd, koppeling, duoCorrectie) is { } fout
+                ? new(besluit, koppeling, Verwerkingsstatus.Uitgesteld, Onttrokken(gepubliceerd!, fout.OudeGemeente), []) { Misplaatsing = fout }
+                : new(besluit, koppeling, Verwerkingsstatus.Uitgesteld, gepubliceerd, []);
         }
 
         var nieuw = NieuweToestand(feiten, besluit, koppeling, gepubliceerd, vandaag);
@@ -75,6 +81,16 @@ public static class Herbepaling
         var verwerkt = SignaalRegels.Verwerk(nieuw, signalen);
         return new(besluit, koppeling, Verwerkingsstatus.Bepaald, verwerkt, signalen) { Misplaatsing = misplaatsing };
     }
+
+    /// <summary>The published state without the municipality that never should have had the person, nor its PIP.</summary>
+    private static PersoonToestand Onttrokken(PersoonToestand gepubliceerd, GemeenteCode oudeGemeente) =>
+        gepubliceerd with
+        {
+            Gemeente = null,
+            GemeenteGrond = null,
+            AanvangGemeld = false,
+            HuidigePip = gepubliceerd.HuidigePip?.Gemeente == oudeGemeente ? null : gepubliceerd.HuidigePip,
+        };
 
     /// <summary>
     /// A correction of the municipality matters only when the old one could see the person: published

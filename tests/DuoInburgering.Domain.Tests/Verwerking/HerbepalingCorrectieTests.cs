@@ -106,4 +106,23 @@ public class HerbepalingCorrectieTests
         var hervat = Bepaal(InAzc(Goed, Gekoppeld), gepauzeerd.Gepubliceerd);
         Assert.Equal(MisplaatsingOorzaak.CoaCorrectie, hervat.Misplaatsing!.Oorzaak);
     }
+
+    [Fact]
+    public void Een_DUO_correctie_in_een_gepauzeerde_groep_ontneemt_de_verkeerde_gemeente_de_persoon_meteen()
+    {
+        var vorige = Gepubliceerd(Fout) with { HuidigePip = new PipInfo(Fout, D("2024-03-20"), Leerroute.B1Route) };
+        var gepauzeerd = Herbepaling.Herbepaal(InAzc(Goed, Gekoppeld), vorige, _ => true, RegimeRuleSets.Huidig, Vandaag, duoCorrectie: true);
+
+        Assert.Equal(Verwerkingsstatus.Uitgesteld, gepauzeerd.Status);
+        Assert.Empty(gepauzeerd.Signalen);
+        Assert.Equal((Fout, (GemeenteCode?)Goed, MisplaatsingOorzaak.DuoCorrectie),
+            (gepauzeerd.Misplaatsing!.OudeGemeente, gepauzeerd.Misplaatsing.NieuweGemeente, gepauzeerd.Misplaatsing.Oorzaak));
+        Assert.Equal(((GemeenteCode?)null, false, (PipInfo?)null),
+            (gepauzeerd.Gepubliceerd!.Gemeente, gepauzeerd.Gepubliceerd.AanvangGemeld, gepauzeerd.Gepubliceerd.HuidigePip));
+
+        // The resume announces the person to the right municipality only, as a first announcement.
+        var hervat = Bepaal(InAzc(Goed, Gekoppeld), gepauzeerd.Gepubliceerd);
+        Assert.Equal([(SignaalCode.SS101, Goed)], Kort(hervat));
+        Assert.Null(hervat.Misplaatsing);
+    }
 }

@@ -68,7 +68,8 @@ internal static class PersoonMapping
         p.KoppelingReden = u.Koppeling.Reden;
         p.Status = u.Status.ToString();
         p.BijgewerktOp = nu;
-        if (u.Status == Verwerkingsstatus.Bepaald && u.Gepubliceerd is { } t)
+        // Published when decided, and also while waiting when a wrong municipality lost the person (Herbepaling).
+        if ((u.Status == Verwerkingsstatus.Bepaald || u.Misplaatsing is not null) && u.Gepubliceerd is { } t)
         {
             p.PubUitkomst = t.Uitkomst.ToString();
             p.PubDoelgroep = t.Doelgroep?.ToString();
@@ -88,7 +89,7 @@ internal static class PersoonMapping
             p.VrijgegevenOp = t.VrijgegevenOp;
             // A release is consumed by the first derivation that publishes: a later parking (a new
             // correction) then holds until DUO releases again.
-            p.VrijgaveWacht = false;
+            p.VrijgaveWacht = p.VrijgaveWacht && u.Status != Verwerkingsstatus.Bepaald;
         }
 
         if (u.Misplaatsing is { } m)
