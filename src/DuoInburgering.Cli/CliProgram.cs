@@ -22,6 +22,8 @@ public static class CliProgram
                 "pauzeer" => await PauzeCommand.PauzeerAsync(args),
                 "hervat" => await PauzeCommand.HervatAsync(args),
                 "pauzes" => await PauzeCommand.OverzichtAsync(),
+                "verify-audit" => await AuditCommand.VerifieerAsync(),
+                "purge-audit" => await AuditCommand.OpschonenAsync(),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -51,6 +53,8 @@ public static class CliProgram
           hervat REGIME DOELGROEP --reden TEKST [--door NAAM]
                                   pauze opheffen en de wachtende personen verwerken (één transactie)
           pauzes                  huidige pauzes met het aantal wachtende personen
+          verify-audit            de hele auditketen controleren: "intact" met het aantal regels (exit 0) of de eerste verbroken regel (exit 1)
+          purge-audit             auditregels voorbij hun bewaartermijn (Audit__Bewaartermijnen__<Soort>=DAGEN) vanaf het begin van de keten opschonen
           REGIME: Wi2007, Wi2013, Wi2021; DOELGROEP: Asielstatushouder, Gezinsmigrant, OverigeMigrant;
           --door is standaard de gebruikersnaam van het besturingssysteem
         """;

@@ -15,7 +15,7 @@ public sealed class ToegankelijkheidTests(PortaalHost portaal)
     {
         { "", "", "Portaal Inburgering", "Naar audit", "start" },
         { "duo", "duo.beheer", "DUO", "Gebruikersnaam", "duo" },
-        { "audit", "fg.auditor", "Audit", "Gebruikersnaam", "audit" },
+        { "audit", "fg.auditor", "Audit", "Keten nu controleren", "audit" },
         { "duo/gemeenten", "duo.beheer", "Gemeenten", "1-25 van", "duo-gemeenten" },
         { "deze-pagina-bestaat-niet", "", "Pagina niet gevonden", "Terug naar de startpagina", "niet-gevonden" },
         { "fout", "", "Er ging iets mis", "Terug naar de startpagina", "fout" },
