@@ -24,6 +24,8 @@ public static class CliProgram
                 "pauzes" => await PauzeCommand.OverzichtAsync(),
                 "regelset" => await CorrectieCommand.RegelsetAsync(args),
                 "correctie" => await CorrectieCommand.CorrectieAsync(args),
+                "verify-audit" => await AuditCommand.VerifieerAsync(),
+                "purge-audit" => await AuditCommand.OpschonenAsync(),
                 _ => await Fout($"Onbekende opdracht '{args[0]}'.\n{Gebruik}"),
             };
         }
@@ -65,6 +67,8 @@ public static class CliProgram
                                   precies dat voorbeeld toepassen (geweigerd als de feiten intussen wijzigden)
           correctie hervat NUMMER [--door NAAM]
                                   een onderbroken correctie afmaken
+          verify-audit            de hele auditketen controleren: "intact" met het aantal regels (exit 0) of de eerste verbroken regel (exit 1)
+          purge-audit             auditregels voorbij hun bewaartermijn (Audit__Bewaartermijnen__<Soort>=DAGEN) vanaf het begin van de keten opschonen
           REGIME: Wi2007, Wi2013, Wi2021; DOELGROEP: Asielstatushouder, Gezinsmigrant, OverigeMigrant;
           --door is standaard de gebruikersnaam van het besturingssysteem
         """;

@@ -77,5 +77,5 @@ internal static class PauzeCommand
         Enum.GetValues<T>().Where(v => string.Equals(v.ToString(), waarde, StringComparison.OrdinalIgnoreCase)).Select(v => (T?)v).FirstOrDefault()
         ?? throw new CliException($"{onbekend} '{waarde}'. Geldig: {string.Join(", ", Enum.GetNames<T>())}.", 2);
 
-    private static Pauzering Pauzering(NpgsqlDataSource dataSource) => new(dataSource, TimeProvider.System);
+    private static Pauzering Pauzering(NpgsqlDataSource dataSource) => new(dataSource, TimeProvider.System, AuditCommand.Auditlog());
 }

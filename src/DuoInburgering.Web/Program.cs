@@ -1,6 +1,7 @@
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Components.Layout;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Correcties;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Feiten;
@@ -31,6 +32,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibImporten();
     builder.Services.AddPibSignalen();
     builder.AddPibAuthenticatie();
+    builder.AddPibAudit();
     builder.Services.AddPibMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

@@ -91,7 +91,7 @@ internal static class SignalenBenchmark
     private static async Task MeetZoekenAsync(string cs)
     {
         var factory = new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(cs).Options);
-        var zoeken = new SignalenZoeken(new GemeenteSessies(factory, TimeProvider.System), TimeProvider.System);
+        var zoeken = new SignalenZoeken(new GemeenteSessies(factory, TimeProvider.System, new DuoInburgering.Web.Features.Audit.Auditlog(DuoInburgering.Web.Features.Audit.AuditOpties.Demo, TimeProvider.System)), TimeProvider.System);
         var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, Gemeente);
         string bsn;
         await using (var db = factory.CreateDbContext())

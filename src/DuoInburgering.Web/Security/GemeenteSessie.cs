@@ -1,5 +1,6 @@
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -17,9 +18,10 @@ public sealed class GemeenteSessie : IAsyncDisposable
 
     private readonly IDbContextTransaction _transactie;
 
-    private GemeenteSessie(AppDbContext db, IDbContextTransaction transactie, PibGebruiker gebruiker, DateOnly vandaag)
+    private GemeenteSessie(AppDbContext db, IDbContextTransaction transactie, PibGebruiker gebruiker, DateOnly vandaag, Auditlog auditlog)
     {
         Db = db;
+        Auditlog = auditlog;
         _transactie = transactie;
         Gebruiker = gebruiker;
         Vandaag = vandaag;
@@ -30,8 +32,11 @@ public sealed class GemeenteSessie : IAsyncDisposable
     public string GemeenteCode => Gebruiker.GemeenteCode!;
     public DateOnly Vandaag { get; }
 
+    /// <summary>Where this session's disclosures go, in its transaction (<see cref="Verstrekkingen"/>).</summary>
+    public Auditlog Auditlog { get; }
+
     public static async Task<GemeenteSessie> OpenAsync(
-        IDbContextFactory<AppDbContext> factory, PibGebruiker gebruiker, DateOnly vandaag, CancellationToken ct = default)
+        IDbContextFactory<AppDbContext> factory, PibGebruiker gebruiker, DateOnly vandaag, Auditlog auditlog, CancellationToken ct = default)
     {
         if (gebruiker.Rol != Rol.Gemeente || string.IsNullOrEmpty(gebruiker.GemeenteCode))
         {
@@ -49,7 +54,7 @@ public sealed class GemeenteSessie : IAsyncDisposable
             await db.Database.ExecuteSqlAsync(
                 $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode}, true), set_config('pib.vandaag', {dag}, true), set_config('max_parallel_workers_per_gather', '0', true)",
                 ct);
-            return new GemeenteSessie(db, transactie, gebruiker, vandaag);
+            return new GemeenteSessie(db, transactie, gebruiker, vandaag, auditlog);
         }
         catch
         {
@@ -68,8 +73,8 @@ public sealed class GemeenteSessie : IAsyncDisposable
 }
 
 /// <summary>Opens <see cref="GemeenteSessie"/>s for the signed-in user on the injected clock.</summary>
-public sealed class GemeenteSessies(IDbContextFactory<AppDbContext> factory, TimeProvider klok)
+public sealed class GemeenteSessies(IDbContextFactory<AppDbContext> factory, TimeProvider klok, Auditlog auditlog)
 {
     public Task<GemeenteSessie> OpenAsync(PibGebruiker gebruiker, CancellationToken ct = default) =>
-        GemeenteSessie.OpenAsync(factory, gebruiker, PibVandaag.Van(klok), ct);
+        GemeenteSessie.OpenAsync(factory, gebruiker, PibVandaag.Van(klok), auditlog, ct);
 }

@@ -20,5 +20,7 @@ public sealed class PibWebFactory(TestDatabase database) : WebApplicationFactory
         builder.UseSetting("Feiten:Sleutels:Ind", IndSleutel);
         builder.UseSetting("Feiten:Sleutels:Coa", CoaSleutel);
         builder.UseSetting("Feiten:Sleutels:Brp", BrpSleutel);
+        // Also for hosts a test runs as Production; the same key as TestAudit, so searches find what hosts wrote.
+        builder.UseSetting("Audit:BsnSleutel", DuoInburgering.Web.Features.Audit.AuditOpties.DemoSleutel);
     }
 }

@@ -162,7 +162,7 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
     {
         var vandaag = new DateOnly(2026, 11, 23);
         var gebruiker = new PibGebruiker("km.amsterdam", "Klantmanager Amsterdam", Rol.Gemeente, Eigen);
-        await using (var sessie = await GemeenteSessie.OpenAsync(Factory(), gebruiker, vandaag))
+        await using (var sessie = await GemeenteSessie.OpenAsync(Factory(), gebruiker, vandaag, TestAudit.Log()))
         {
             await Verstrekkingen.RegistreerAsync(sessie, VerstrekkingKanaal.Download, "download csv Wi2021",
                 ["100000009", "100000022", "100000009"], new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
@@ -179,11 +179,11 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
     public async Task Only_a_municipal_user_opens_a_municipal_session()
     {
         var duo = new PibGebruiker("duo.beheer", "DUO", Rol.Duo, null);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => GemeenteSessie.OpenAsync(Factory(), duo, new DateOnly(2026, 11, 23)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => GemeenteSessie.OpenAsync(Factory(), duo, new DateOnly(2026, 11, 23), TestAudit.Log()));
     }
 
     private Task<GemeenteSessie> OpenAsync(string gemeente, DateOnly vandaag) =>
-        GemeenteSessie.OpenAsync(Factory(), new PibGebruiker("km", "Klantmanager", Rol.Gemeente, gemeente), vandaag);
+        GemeenteSessie.OpenAsync(Factory(), new PibGebruiker("km", "Klantmanager", Rol.Gemeente, gemeente), vandaag, TestAudit.Log());
 
     private PooledDbContextFactory<AppDbContext> Factory() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(database.ConnectionString).Options);

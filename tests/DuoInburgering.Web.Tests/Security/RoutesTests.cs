@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using DuoInburgering.Web.Security;
@@ -21,12 +22,15 @@ namespace DuoInburgering.Web.Tests.Security;
 public sealed class RoutesTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();
+    private readonly Npgsql.NpgsqlDataSource _dataSource = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
 
     public Task InitializeAsync()
     {
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(TimeProvider.System);
         _ctx.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(database.ConnectionString));
+        // The auditor's start page reads the last chain check.
+        _ctx.Services.AddSingleton(_dataSource).AddPibAudit(AuditOpties.Demo);
         _ctx.Services.AddLogging().AddAuthorizationCore(PibBeleid.Registreer);
         // bUnit puts placeholders in first; these are the real ones, so the real policies decide.
         _ctx.Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
@@ -38,7 +42,11 @@ public sealed class RoutesTests(TestDatabase database) : IClassFixture<TestDatab
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     private IRenderedComponent<Routes> Render(VasteAuthenticatie wie)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using Npgsql;
 
@@ -8,9 +10,10 @@ namespace DuoInburgering.Web.Features.Pauzes;
 /// Pausing and resuming the determination per regime and doelgroep (DOMAIN.md "Corrections, pauses
 /// and parked people"). Both take a SHARE ROW EXCLUSIVE lock on table pauze: it conflicts with the
 /// SHARE lock processing holds (<see cref="Verwerkingscontext.LaadAsync"/>), so a pause or resume
-/// waits for running work, and work started later sees the new state.
+/// waits for running work, and work started later sees the new state. Each pause and resume is a DUO
+/// action in the audit log, written in the same transaction.
 /// </summary>
-public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, Auditlog auditlog)
 {
     public const string ActiePauze = "pauze";
     public const string ActieHervat = "hervat";
@@ -38,6 +41,7 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock)
             await insert.ExecuteNonQueryAsync(ct);
         }
         await SchrijfHistorieAsync(conn, regime, doelgroep, ActiePauze, door, reden, nu, 0, ct);
+        await AuditAsync(tx, Verwerkingsactiviteiten.BepalingPauzeren, regime, doelgroep, door, reden, nu, null, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -64,6 +68,7 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock)
         var context = await Verwerkingscontext.LaadAsync(conn, clock, ct);
         var totaal = await VerwerkAchterstandAsync(conn, regime, doelgroep, context, ct);
         await SchrijfHistorieAsync(conn, regime, doelgroep, ActieHervat, door, reden, context.Nu, totaal.Personen, ct);
+        await AuditAsync(tx, Verwerkingsactiviteiten.BepalingHervatten, regime, doelgroep, door, reden, context.Nu, totaal.Personen, ct);
         await tx.CommitAsync(ct);
         return new HervatResultaat(totaal.Personen, totaal.Signalen, totaal.Uitgesteld);
     }
@@ -198,6 +203,28 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock)
         cmd.Parameters.AddWithValue("actie", actie);
         cmd.Parameters.AddWithValue("aantal", aantalVerwerkt);
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One entry without a data subject: the action concerns a group, the persons' own entries come from their derivation.</summary>
+    private Task AuditAsync(NpgsqlTransaction tx, string activiteit, Regime regime, Doelgroep doelgroep, string door, string reden,
+        DateTimeOffset op, int? verwerkt, CancellationToken ct)
+    {
+        var gegevens = new Dictionary<string, string?>
+        {
+            ["regime"] = regime.ToString(),
+            ["doelgroep"] = doelgroep.ToString(),
+            ["reden"] = reden.Trim(),
+        };
+        if (verwerkt is { } n)
+        {
+            gegevens["verwerkt"] = n.ToString(CultureInfo.InvariantCulture);
+        }
+        return auditlog.SchrijfAsync(tx, new AuditRegel(AuditSoort.DuoActie, activiteit, door.Trim())
+        {
+            Rol = nameof(Data.Rol.Duo),
+            Tijdstip = op,
+            Gegevens = gegevens,
+        }, ct);
     }
 
     /// <summary>Regime and doelgroep are stored as their enum names, as the processing writes uitkomst and doelgroep.</summary>

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
@@ -20,7 +21,7 @@ namespace DuoInburgering.Web.Features.Persoonscorrecties;
 /// policy is one layer, this is the next. The four eyes hold in code and in the database (check constraint
 /// CK_persoonscorrectie_vier_ogen, migration MisplaatsingEnPersoonscorrectie).
 /// </remarks>
-public sealed partial class Persoonscorrecties(IDbContextFactory<AppDbContext> contexten, TimeProvider klok)
+public sealed partial class Persoonscorrecties(IDbContextFactory<AppDbContext> contexten, TimeProvider klok, Auditlog auditlog)
 {
     private const string AlleenDuo = "Alleen DUO-medewerkers corrigeren personen.";
 
@@ -104,5 +105,5 @@ public sealed partial class Persoonscorrecties(IDbContextFactory<AppDbContext> c
 
     private Task RegistreerVerstrekkingAsync(Werk werk, PibGebruiker gebruiker, string omschrijving, IEnumerable<string> bsns,
         CancellationToken ct) =>
-        Verstrekkingen.RegistreerAsync(werk.Db, gebruiker, Data.Entities.VerstrekkingKanaal.Scherm, omschrijving, bsns, klok.GetUtcNow(), ct);
+        Verstrekkingen.RegistreerAsync(werk.Db, auditlog, gebruiker, Data.Entities.VerstrekkingKanaal.Scherm, omschrijving, bsns, klok.GetUtcNow(), ct);
 }

@@ -26,7 +26,7 @@ public sealed class PauzeringTests(TestDatabase database) : IClassFixture<TestDa
 
     public async Task DisposeAsync() => await _dataSource.DisposeAsync();
 
-    private Pauzering Pauzering(int chunkgrootte = 20_000) => new(_dataSource, Klok) { Chunkgrootte = chunkgrootte };
+    private Pauzering Pauzering(int chunkgrootte = 20_000) => new(_dataSource, Klok, TestAudit.Log(Klok)) { Chunkgrootte = chunkgrootte };
 
     [Fact]
     public async Task A_paused_group_waits_as_uitgesteld_and_resume_determines_it_with_its_signals()

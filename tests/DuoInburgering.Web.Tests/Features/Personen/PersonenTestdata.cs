@@ -71,7 +71,7 @@ public abstract class PersonenTestdata : IAsyncLifetime
     protected void ZetKlok(DateOnly dag) => Klok.SetUtcNow(KlokOp(dag).GetUtcNow());
 
     protected GemeenteSessies Sessies() => new(
-        new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(Database.ConnectionString).Options), Klok);
+        new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(Database.ConnectionString).Options), Klok, TestAudit.Log(Klok));
 
     protected static PibGebruiker Klantmanager(string gemeente) => new("km." + gemeente, "Klantmanager " + gemeente, Rol.Gemeente, gemeente);
 

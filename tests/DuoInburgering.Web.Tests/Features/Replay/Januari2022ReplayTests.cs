@@ -61,7 +61,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
     {
         var klok = new FakeTimeProvider(Plaatsing);
         await using var db = NpgsqlDataSource.Create(_cs);
-        var pauzering = new Pauzering(db, klok);
+        var pauzering = new Pauzering(db, klok, TestAudit.Log(klok));
         var correcties = new Correctiedienst(db, klok);
         var groepen = new GeparkeerdeGroepen(db, klok);
         var cohort = SynthetischePopulatie.IncidentCohort.ToDictionary(p => p.Bsn);

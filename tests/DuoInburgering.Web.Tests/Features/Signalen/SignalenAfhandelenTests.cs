@@ -100,7 +100,7 @@ public sealed class SignalenAfhandelenTests(TestDatabase database) : IClassFixtu
     public async Task No_signal_can_be_deleted_in_a_municipal_session_not_even_its_own_SS190()
     {
         var ss190 = (await AlleAsync()).First(s => s.GemeenteCode == Eigen && s.Code == "SS190" && s.IngetrokkenOp is null);
-        await using (var sessie = await GemeenteSessie.OpenAsync(Factory(database), Klantmanager, Vandaag))
+        await using (var sessie = await GemeenteSessie.OpenAsync(Factory(database), Klantmanager, Vandaag, TestAudit.Log()))
         {
             var fout = await Assert.ThrowsAsync<PostgresException>(() => sessie.Db.Signalen.Where(s => s.Id == ss190.Id).ExecuteDeleteAsync());
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, fout.SqlState);

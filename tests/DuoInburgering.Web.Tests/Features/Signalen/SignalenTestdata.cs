@@ -39,9 +39,9 @@ public static class SignalenTestdata
     public static PooledDbContextFactory<AppDbContext> Factory(TestDatabase db) =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(db.ConnectionString).Options);
 
-    public static SignalenZoeken Zoeken(TestDatabase db, TimeProvider klok) => new(new GemeenteSessies(Factory(db), klok), klok);
+    public static SignalenZoeken Zoeken(TestDatabase db, TimeProvider klok) => new(new GemeenteSessies(Factory(db), klok, TestAudit.Log(klok)), klok);
 
-    public static SignalenAfhandelen Afhandelen(TestDatabase db, TimeProvider klok) => new(new GemeenteSessies(Factory(db), klok), klok);
+    public static SignalenAfhandelen Afhandelen(TestDatabase db, TimeProvider klok) => new(new GemeenteSessies(Factory(db), klok, TestAudit.Log(klok)), klok);
 
     public static async Task VulAsync(TestDatabase database, int personen = 42)
     {

@@ -1,0 +1,26 @@
+namespace DuoInburgering.Web.Features.Audit;
+
+public static class AuditRegistratie
+{
+    /// <summary>
+    /// The audit log, its chain check and purge, the daily job and the auditor's timeline; needs AddPibData.
+    /// Production refuses to start without Audit__BsnSleutel; Development and tests use the demo key.
+    /// </summary>
+    public static WebApplicationBuilder AddPibAudit(this WebApplicationBuilder builder)
+    {
+        var productie = builder.Environment.IsProduction();
+        builder.Services.AddPibAudit(AuditOpties.Lees(builder.Configuration, sleutelVerplicht: productie, demoToegestaan: !productie));
+        return builder;
+    }
+
+    public static IServiceCollection AddPibAudit(this IServiceCollection services, AuditOpties opties)
+    {
+        services.AddSingleton(opties);
+        services.AddSingleton<Auditlog>();
+        services.AddSingleton<AuditKeten>();
+        services.AddSingleton<AuditTijdlijn>();
+        services.AddSingleton<AuditJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditJob>());
+        return services;
+    }
+}
