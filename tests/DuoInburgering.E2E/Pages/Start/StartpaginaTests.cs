@@ -23,7 +23,7 @@ public sealed class StartpaginaTests(PortaalHost portaal)
                     "Gemeente in- of uitklappen", "Overzicht", "Signalen Wi2021", "Signalen Wi2013", "Signalen Wi2007",
                     "DUO in- of uitklappen", "Overzicht", "Pauzes", "Correcties", "Geparkeerde groepen", "Persoonscorrecties",
                     "Importen", "Gemeenten",
-                    "Audit in- of uitklappen", "Overzicht",
+                    "Audit in- of uitklappen", "Overzicht", "Controle van de keten", "Tijdlijn van een persoon",
                     "Naar gemeente", "Naar duo", "Naar audit",
                 ],
                 ronde.Select(f => f.Naam));
