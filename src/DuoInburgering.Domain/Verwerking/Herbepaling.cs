@@ -56,11 +56,11 @@ public static class Herbepaling
         if (besluit.Uitkomst.AlsRegime() is { } regime && besluit.Doelgroep is { } doelgroep
             && isGepauzeerd(new PauzeSleutel(regime, doelgroep)))
         {
-            // A pause holds back new decisions, not DUO's correction of a wrong disclosure: a municipality that
-            // never should have had the person loses them now (DOMAIN.md incident 2). The person waits belonging
-            // to nobody, and the resume announces them to the right municipality as a first announcement.
-            // (A corrected fact arriving by message during a pause still waits as a whole.)
-            return duoCorrectie && Misplaatst(gepubliceerd, koppeling, duoCorrectie) is { } fout
+            // A pause holds back new decisions, not the correction of a wrong disclosure (by DUO or by a corrected
+            // COA/BRP fact): a municipality that never should have had the person loses them now (DOMAIN.md
+            // incident 2). The person waits belonging to nobody, and the resume announces them to the right
+            // municipality as a first announcement.
+            return Misplaatst(gepubliceerd, koppeling, duoCorrectie) is { } fout
                 ? new(besluit, koppeling, Verwerkingsstatus.Uitgesteld, Onttrokken(gepubliceerd!, fout.OudeGemeente), []) { Misplaatsing = fout }
                 : new(besluit, koppeling, Verwerkingsstatus.Uitgesteld, gepubliceerd, []);
         }

@@ -95,16 +95,19 @@ public class HerbepalingCorrectieTests
     }
 
     [Fact]
-    public void Een_gepauzeerde_groep_wacht_en_de_correctie_volgt_bij_hervatten()
+    public void Een_gecorrigeerde_COA_koppeling_in_een_gepauzeerde_groep_ontneemt_de_verkeerde_gemeente_de_persoon_meteen()
     {
         var vorige = Gepubliceerd(Fout);
         var gepauzeerd = Herbepaling.Herbepaal(InAzc(Goed, Gekoppeld), vorige, _ => true, RegimeRuleSets.Huidig, Vandaag);
         Assert.Equal(Verwerkingsstatus.Uitgesteld, gepauzeerd.Status);
-        Assert.Null(gepauzeerd.Misplaatsing);
         Assert.Empty(gepauzeerd.Signalen);
+        Assert.Equal((Fout, MisplaatsingOorzaak.CoaCorrectie), (gepauzeerd.Misplaatsing!.OudeGemeente, gepauzeerd.Misplaatsing.Oorzaak));
+        Assert.Null(gepauzeerd.Gepubliceerd!.Gemeente);
 
+        // The resume announces the person to the right municipality only; the episode was recorded once.
         var hervat = Bepaal(InAzc(Goed, Gekoppeld), gepauzeerd.Gepubliceerd);
-        Assert.Equal(MisplaatsingOorzaak.CoaCorrectie, hervat.Misplaatsing!.Oorzaak);
+        Assert.Equal([(SignaalCode.SS101, Goed)], Kort(hervat));
+        Assert.Null(hervat.Misplaatsing);
     }
 
     [Fact]

@@ -141,6 +141,33 @@ public sealed class MisplaatsingTests : PersonenTestdata
     }
 
     [Fact]
+    public async Task A_corrected_COA_link_during_a_pause_takes_the_person_from_the_old_municipality_at_once_and_the_resume_announces_them()
+    {
+        await StatushouderInAzcAsync(gekoppeld: Ede);
+        var pauzering = WebHost.Services.GetRequiredService<DuoInburgering.Web.Features.Pauzes.Pauzering>();
+        await pauzering.PauzeerAsync(Regime.Wi2021, Doelgroep.Asielstatushouder, "duo.beheer", "Incident", default);
+
+        ZetKlok(new DateOnly(2026, 1, 6));
+        await PostAsync("coa", Coa("C-2", Amsterdam, "2025-12-15"));
+
+        // The pause holds back the new decision, not the end of a wrong disclosure: Ede sees nothing now,
+        // Amsterdam nothing yet, and the episode is recorded.
+        Assert.Empty(await ZichtbaarInLijstAsync(Ede));
+        Assert.Equal((0L, 0L), await OnderRlsAsync(Ede));
+        Assert.Equal((0L, 0L), await OnderRlsAsync(Amsterdam));
+        Assert.Equal(1L, await FeitenDb.ScalarAsync<long>(Database.ConnectionString,
+            "select count(*) from misplaatsing where bsn = @bsn and oude_gemeente = @g", ("bsn", Bsn1), ("g", Ede)));
+
+        await pauzering.HervatAsync(Regime.Wi2021, Doelgroep.Asielstatushouder, "duo.beheer", "Opgelost", default);
+
+        Assert.Equal(["SS101 GM0228 Wi2021", "SS101 GM0363 Wi2021"], await SignalenAsync(Bsn1));
+        Assert.Equal((1L, 1L), await OnderRlsAsync(Amsterdam));
+        Assert.Equal((0L, 0L), await OnderRlsAsync(Ede));
+        Assert.Equal(1L, await FeitenDb.ScalarAsync<long>(Database.ConnectionString,
+            "select count(*) from misplaatsing where bsn = @bsn", ("bsn", Bsn1)));
+    }
+
+    [Fact]
     public async Task A_new_link_with_another_date_is_a_move_the_old_municipality_gets_SS122_and_keeps_what_it_had()
     {
         await StatushouderInAzcAsync(gekoppeld: Ede);
