@@ -31,6 +31,9 @@ public sealed class CorrectiesTests(PortaalHost portaal)
             await page.GetByLabel("Gemeente (CBS-code)").PressAsync("Tab");
             await page.GetByLabel("Regelset", new() { Exact = true }).First.ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^2021-12 ") }).ClickAsync();
+            // The choice must have reached the server before the preview is asked for.
+            await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByLabel("Regelset", new() { Exact = true }).First).ToContainTextAsync("2021-12");
             await page.GetByRole(AriaRole.Button, new() { Name = "Voorbeeld", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByText(new Regex("zouden wijzigen"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" })).ToHaveAttributeAsync("href",
