@@ -22,28 +22,20 @@ internal static class AuditBenchmark
         LocalPostgres? cluster = null;
         try
         {
-            var server = Environment.GetEnvironmentVariable("ConnectionStrings__Pib");
-            if (string.IsNullOrEmpty(server))
-            {
-                cluster = await LocalPostgres.StartAsync(
-                    Path.Combine(Path.GetTempPath(), "pib-bench-pg-" + Guid.NewGuid().ToString("N")[..8]), removeOnDispose: true);
-                server = cluster.ConnectionString("postgres");
-            }
+            string server;
+            (server, cluster) = await BenchmarkDatabase.ServerAsync();
             var naam = "pib_bench_audit_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-            await VoerUitAsync(server, $"create database {naam}");
+            await BenchmarkDatabase.VoerUitAsync(server, $"create database {naam}");
             try
             {
                 var cs = new NpgsqlConnectionStringBuilder(server) { Database = naam }.ConnectionString;
-                await using (var ctx = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(cs).Options))
-                {
-                    await ctx.Database.MigrateAsync();
-                }
+                await BenchmarkDatabase.MigreerAsync(cs);
                 await using var db = NpgsqlDataSource.Create(cs);
                 await MeetAsync(db, regels, batch);
             }
             finally
             {
-                await VoerUitAsync(server, $"drop database if exists {naam} with (force)");
+                await BenchmarkDatabase.VoerUitAsync(server, $"drop database if exists {naam} with (force)");
             }
             return 0;
         }
@@ -126,13 +118,5 @@ internal static class AuditBenchmark
     {
         var i = Array.IndexOf(args, naam);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : standaard;
-    }
-
-    private static async Task VoerUitAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
-        await cmd.ExecuteNonQueryAsync();
     }
 }

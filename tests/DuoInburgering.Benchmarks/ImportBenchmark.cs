@@ -34,25 +34,16 @@ internal static class ImportBenchmark
         LocalPostgres? cluster = null;
         try
         {
-            var server = Environment.GetEnvironmentVariable("ConnectionStrings__Pib");
-            if (string.IsNullOrEmpty(server))
-            {
-                // Not under the 0700 temp folder: the server runs as user postgres when started as root.
-                cluster = await LocalPostgres.StartAsync(
-                    Path.Combine(Path.GetTempPath(), "pib-bench-pg-" + Guid.NewGuid().ToString("N")[..8]), removeOnDispose: true);
-                server = cluster.ConnectionString("postgres");
-            }
+            string server;
+            (server, cluster) = await BenchmarkDatabase.ServerAsync();
             var naam = bewaren ?? "pib_bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = naam }.ConnectionString;
-            var bestaat = bewaren is not null && await BestaatAsync(server, naam);
+            var bestaat = bewaren is not null && await BenchmarkDatabase.BestaatAsync(server, naam);
             if (!bestaat)
             {
-                await VoerUitAsync(server, $"create database {naam}");
+                await BenchmarkDatabase.VoerUitAsync(server, $"create database {naam}");
             }
-            await using (var ctx = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(cs).Options))
-            {
-                await ctx.Database.MigrateAsync();
-            }
+            await BenchmarkDatabase.MigreerAsync(cs);
             await using var db = NpgsqlDataSource.Create(cs);
             if (bestaat)
             {
@@ -63,7 +54,7 @@ internal static class ImportBenchmark
                 await ImporteerAsync(db, cs, personen, regelset, map);
             }
 
-            await VoerUitAsync(cs, "vacuum analyze");
+            await BenchmarkDatabase.VoerUitAsync(cs, "vacuum analyze");
             Voorbeeld? volledig = null;
             foreach (var versie in new[] { "2021-12", "2022-03" })
             {
@@ -78,7 +69,7 @@ internal static class ImportBenchmark
             }
             if (bewaren is null)
             {
-                await VoerUitAsync(server, $"drop database {naam} with (force)");
+                await BenchmarkDatabase.VoerUitAsync(server, $"drop database {naam} with (force)");
             }
             return 0;
         }
@@ -120,7 +111,7 @@ internal static class ImportBenchmark
         Console.WriteLine($"Import + herbepaling + signalen:   {import.Verwerkt:N0} rijen in {tijd.TotalSeconds:F2} s " +
             $"({import.Herbepaling.Personen:N0} personen, {import.Herbepaling.Signalen:N0} signalen)");
         Console.WriteLine($"Verhouding: {tijd / kaal.Tijd:F2}x (doel: hoogstens 5x)");
-        await VoerUitAsync(cs, "drop table if exists kaal_ind");
+        await BenchmarkDatabase.VoerUitAsync(cs, "drop table if exists kaal_ind");
     }
 
     /// <summary>
@@ -163,15 +154,6 @@ internal static class ImportBenchmark
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    private static async Task<bool> BestaatAsync(string server, string naam)
-    {
-        await using var conn = new NpgsqlConnection(server);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("select exists (select 1 from pg_database where datname = @n)", conn);
-        cmd.Parameters.AddWithValue("n", naam);
-        return (bool)(await cmd.ExecuteScalarAsync())!;
-    }
-
     private static string? Optie(string[] args, string naam)
     {
         var i = Array.IndexOf(args, naam);
@@ -208,13 +190,5 @@ internal static class ImportBenchmark
         var sw = Stopwatch.StartNew();
         var resultaat = await actie();
         return (resultaat, sw.Elapsed);
-    }
-
-    private static async Task VoerUitAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
-        await cmd.ExecuteNonQueryAsync();
     }
 }

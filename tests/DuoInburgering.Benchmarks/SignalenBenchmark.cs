@@ -32,33 +32,25 @@ internal static class SignalenBenchmark
         LocalPostgres? cluster = null;
         try
         {
-            var server = Environment.GetEnvironmentVariable("ConnectionStrings__Pib");
-            if (string.IsNullOrEmpty(server))
-            {
-                cluster = await LocalPostgres.StartAsync(
-                    Path.Combine(Path.GetTempPath(), "pib-bench-pg-" + Guid.NewGuid().ToString("N")[..8]), removeOnDispose: true);
-                server = cluster.ConnectionString("postgres");
-            }
+            string server;
+            (server, cluster) = await BenchmarkDatabase.ServerAsync();
             var naam = bewaarNaam ?? "pib_bench_signalen_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = naam }.ConnectionString;
-            if (!await BestaatAsync(server, naam))
+            if (!await BenchmarkDatabase.BestaatAsync(server, naam))
             {
                 // Filled under a temporary name and renamed when complete, so a broken run is never reused.
                 var tijdelijk = naam + "_vullen";
-                await VoerUitAsync(server, $"drop database if exists {tijdelijk} with (force)");
-                await VoerUitAsync(server, $"create database {tijdelijk}");
+                await BenchmarkDatabase.VoerUitAsync(server, $"drop database if exists {tijdelijk} with (force)");
+                await BenchmarkDatabase.VoerUitAsync(server, $"create database {tijdelijk}");
                 var tijdelijkCs = new NpgsqlConnectionStringBuilder(server) { Database = tijdelijk }.ConnectionString;
-                await using (var ctx = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(tijdelijkCs).Options))
-                {
-                    await ctx.Database.MigrateAsync();
-                }
+                await BenchmarkDatabase.MigreerAsync(tijdelijkCs);
                 await using (var vul = NpgsqlDataSource.Create(tijdelijkCs))
                 {
                     Console.WriteLine($"Vullen: {signalen:N0} signalen …");
                     await SignalenVulling.VulAsync(vul, signalen);
                 }
                 NpgsqlConnection.ClearAllPools();
-                await VoerUitAsync(server, $"alter database {tijdelijk} rename to {naam}");
+                await BenchmarkDatabase.VoerUitAsync(server, $"alter database {tijdelijk} rename to {naam}");
             }
             else
             {
@@ -75,7 +67,7 @@ internal static class SignalenBenchmark
             if (bewaarNaam is null)
             {
                 NpgsqlConnection.ClearAllPools();
-                await VoerUitAsync(server, $"drop database {naam} with (force)");
+                await BenchmarkDatabase.VoerUitAsync(server, $"drop database {naam} with (force)");
             }
             return 0;
         }
@@ -169,22 +161,5 @@ internal static class SignalenBenchmark
         await r.ReadAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Database: {r.GetInt64(0):N0} signalen, {r.GetInt64(1):N0} personen; {Gemeente}: {r.GetInt64(2):N0} signalen, waarvan {r.GetInt64(3):N0} zichtbaar in Wi2021."));
-    }
-
-    private static async Task<bool> BestaatAsync(string server, string naam)
-    {
-        await using var conn = new NpgsqlConnection(server);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("select exists (select 1 from pg_database where datname = @n)", conn);
-        cmd.Parameters.AddWithValue("n", naam);
-        return (bool)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    internal static async Task VoerUitAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
-        await cmd.ExecuteNonQueryAsync();
     }
 }
