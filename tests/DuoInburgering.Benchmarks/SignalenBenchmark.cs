@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -59,11 +60,19 @@ internal static class SignalenBenchmark
 
             await using var dataSource = NpgsqlDataSource.Create(cs);
             await ToonOmvangAsync(dataSource);
-            if (!args.Contains("--alleen-download"))
+            var alleen = Optie("--alleen");
+            if (alleen is null or "lijst")
             {
-                await MeetZoekenAsync(cs);
+                await MeetZoekenAsync(cs, Optie("--gevallen"));
             }
-            await SignalenDownloadMeting.MeetAsync(cs, Gemeente);
+            if (alleen is null or "verstrekking")
+            {
+                await MeetVerstrekkingAsync(cs);
+            }
+            if (alleen is null or "download" || args.Contains("--alleen-download"))
+            {
+                await SignalenDownloadMeting.MeetAsync(cs, Gemeente);
+            }
             if (bewaarNaam is null)
             {
                 NpgsqlConnection.ClearAllPools();
@@ -80,10 +89,20 @@ internal static class SignalenBenchmark
         }
     }
 
-    private static async Task MeetZoekenAsync(string cs)
+    private static SignalenZoeken Zoeken(PooledDbContextFactory<AppDbContext> factory, bool vastleggen = true) =>
+        new(new GemeenteSessies(factory, TimeProvider.System, new Auditlog(AuditOpties.Demo, TimeProvider.System)), TimeProvider.System)
+        {
+            VerstrekkingenVastleggen = vastleggen,
+        };
+
+    private static PooledDbContextFactory<AppDbContext> Contexten(string cs) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(cs).Options);
+
+    /// <param name="gevallen">Only the cases whose name contains this text (e.g. "naam"); all when null.</param>
+    private static async Task MeetZoekenAsync(string cs, string? gevallen)
     {
-        var factory = new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(cs).Options);
-        var zoeken = new SignalenZoeken(new GemeenteSessies(factory, TimeProvider.System, new DuoInburgering.Web.Features.Audit.Auditlog(DuoInburgering.Web.Features.Audit.AuditOpties.Demo, TimeProvider.System)), TimeProvider.System);
+        var factory = Contexten(cs);
+        var zoeken = Zoeken(factory);
         var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, Gemeente);
         string bsn;
         await using (var db = factory.CreateDbContext())
@@ -95,7 +114,7 @@ internal static class SignalenBenchmark
         }
 
         var basis = new SignaalFilter(Regime.Wi2021);
-        (string Naam, SignaalFilter Filter)[] gevallen =
+        (string Naam, SignaalFilter Filter)[] alleGevallen =
         [
             ("eerste pagina (datum aflopend)", basis),
             ("filter code SS101", basis with { Code = "SS101" }),
@@ -109,6 +128,9 @@ internal static class SignalenBenchmark
             ("zoeken op naam 'haddad'", basis with { Zoekterm = "haddad" }),
             ("zoeken op naam 'an' (veel treffers)", basis with { Zoekterm = "an" }),
             ("zoeken op naam 'xq' (geen treffers)", basis with { Zoekterm = "xq" }),
+            ("zoeken op naam 'sara haile' (~5.000)", basis with { Zoekterm = "sara haile" }),
+            ("zoeken op naam 'kaya 12' (~200)", basis with { Zoekterm = "kaya 12" }),
+            ("zoeken op naam 'an', pagina 30", basis with { Zoekterm = "an", Pagina = 30 }),
             ("sorteer datum oplopend", basis with { Aflopend = false }),
             ("sorteer code oplopend", basis with { Sorteer = SignaalSortering.Code, Aflopend = false }),
             ("sorteer code aflopend", basis with { Sorteer = SignaalSortering.Code }),
@@ -120,14 +142,73 @@ internal static class SignalenBenchmark
         Console.WriteLine();
         Console.WriteLine($"SignalenZoeken, {Gemeente} Wi2021, 25 rijen, {Metingen} metingen na {Opwarmen} keer opwarmen (ms, server-side):");
         Console.WriteLine($"{"geval",-40} {"p50",8} {"p95",8} {"max",8} {"totaal",10}");
-        foreach (var (naam, filter) in gevallen)
+        foreach (var (naam, filter) in alleGevallen.Where(g => gevallen is null || g.Naam.Contains(gevallen, StringComparison.OrdinalIgnoreCase)))
         {
             await MeetAsync(naam, () => zoeken.ZoekAsync(gebruiker, filter), u => u.Totaal, u => u.MeerDan);
+        }
+        if (gevallen is not null)
+        {
+            return;
         }
         Console.WriteLine("Gegroepeerd per persoon (geen doel gesteld, ter informatie):");
         await MeetAsync("per persoon, eerste pagina", () => zoeken.ZoekPerPersoonAsync(gebruiker, basis), u => u.Totaal, u => u.MeerDan);
         await MeetAsync("per persoon, code SS190", () => zoeken.ZoekPerPersoonAsync(gebruiker, basis with { Code = "SS190" }), u => u.Totaal, u => u.MeerDan);
     }
+
+    /// <summary>
+    /// Issue 6: what recording the disclosure (a <c>verstrekking</c> row and one audit row per BSN shown, in the
+    /// page's transaction) adds to the list page's server time. The same <see cref="SignalenZoeken.ZoekAsync"/>
+    /// with recording on and off (a switch only this benchmark sets), the two alternating call by call so drift
+    /// in the shared machine's load hits both alike; p50/p95 of each and the difference. Target: under 10%.
+    /// </summary>
+    private static async Task MeetVerstrekkingAsync(string cs)
+    {
+        const int paren = 200;
+        var factory = Contexten(cs);
+        var met = Zoeken(factory);
+        var zonder = Zoeken(factory, vastleggen: false);
+        var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, Gemeente);
+        var basis = new SignaalFilter(Regime.Wi2021);
+        Console.WriteLine();
+        Console.WriteLine($"Verstrekkingen vastleggen (issue 6), {Gemeente} Wi2021, 25 rijen, {paren} paren afwisselend na opwarmen (ms, server-side):");
+        Console.WriteLine($"{"geval",-32} {"p50 met",8} {"p50 zonder",11} {"extra",7} {"p95 met",8} {"p95 zonder",11} {"extra",7}");
+        foreach (var (naam, filter) in new[] { ("eerste pagina", basis), ("filter code SS101", basis with { Code = "SS101" }) })
+        {
+            for (var i = 0; i < Opwarmen * 2; i++)
+            {
+                await met.ZoekAsync(gebruiker, filter);
+                await zonder.ZoekAsync(gebruiker, filter);
+            }
+            var tijdenMet = new double[paren];
+            var tijdenZonder = new double[paren];
+            for (var i = 0; i < paren; i++)
+            {
+                // Alternate which goes first, so neither always runs on the other's warmed-up connection and caches.
+                var eerstMet = i % 2 == 0;
+                var a = await TijdAsync(eerstMet ? met : zonder, gebruiker, filter);
+                var b = await TijdAsync(eerstMet ? zonder : met, gebruiker, filter);
+                (tijdenMet[i], tijdenZonder[i]) = eerstMet ? (a, b) : (b, a);
+            }
+            Array.Sort(tijdenMet);
+            Array.Sort(tijdenZonder);
+            double P(double[] t, double q) => t[Math.Clamp((int)Math.Ceiling(q * t.Length) - 1, 0, t.Length - 1)];
+            string Extra(double m, double z) => string.Create(CultureInfo.InvariantCulture, $"{(m - z) / z * 100,6:F1}%");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{naam,-32} {P(tijdenMet, 0.5),8:F1} {P(tijdenZonder, 0.5),11:F1} {Extra(P(tijdenMet, 0.5), P(tijdenZonder, 0.5))} " +
+                $"{P(tijdenMet, 0.95),8:F1} {P(tijdenZonder, 0.95),11:F1} {Extra(P(tijdenMet, 0.95), P(tijdenZonder, 0.95))}"));
+        }
+        Console.WriteLine($"Belasting: {Belasting()}");
+
+        static async Task<double> TijdAsync(SignalenZoeken zoeken, PibGebruiker gebruiker, SignaalFilter filter)
+        {
+            var sw = Stopwatch.StartNew();
+            await zoeken.ZoekAsync(gebruiker, filter);
+            return sw.Elapsed.TotalMilliseconds;
+        }
+    }
+
+    internal static string Belasting() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1/5/15 min)" : "onbekend";
 
     private static async Task MeetAsync<T>(string naam, Func<Task<T>> actie, Func<T, int> totaal, Func<T, bool> meer)
     {

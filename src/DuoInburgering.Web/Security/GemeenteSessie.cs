@@ -50,9 +50,11 @@ public sealed class GemeenteSessie : IAsyncDisposable
             var dag = vandaag.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             // set_config(..., true) lasts until the transaction ends, so a pooled connection never carries it on.
             // No parallel workers: a municipal read touches one municipality's rows, and starting workers cost
-            // more than they saved (benchmark "signalen", name search) while 100 caseworkers share the cores.
+            // more than they saved (benchmark "signalen", name search) while 100 caseworkers share the cores. No JIT
+            // either: a page that stops after 25 rows can be estimated as a walk of the whole index, and compiling
+            // that plan took 350 ms of a common name's search.
             await db.Database.ExecuteSqlAsync(
-                $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode}, true), set_config('pib.vandaag', {dag}, true), set_config('max_parallel_workers_per_gather', '0', true)",
+                $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode}, true), set_config('pib.vandaag', {dag}, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)",
                 ct);
             return new GemeenteSessie(db, transactie, gebruiker, vandaag, auditlog);
         }

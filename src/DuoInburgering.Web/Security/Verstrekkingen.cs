@@ -4,6 +4,8 @@ using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace DuoInburgering.Web.Security;
 
@@ -12,7 +14,8 @@ namespace DuoInburgering.Web.Security;
 /// that shows BSNs to a user records them here, in the transaction of the read itself, so no
 /// disclosure goes unrecorded and no record exists without its read. Each disclosure is a row in
 /// <c>verstrekking</c> (the municipality's own record, under row-level security) and one audit row per
-/// BSN in the tamper-evident audit log (<see cref="Auditlog"/>), written in that same transaction.
+/// BSN in the tamper-evident audit log (<see cref="Auditlog"/>), written in that same transaction and, for a page of
+/// BSNs, in one round trip with the verstrekking row.
 /// </summary>
 public static class Verstrekkingen
 {
@@ -37,19 +40,11 @@ public static class Verstrekkingen
         }
 
         await using var eigen = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        db.Verstrekkingen.Add(new Verstrekking
+        // Whatever the caller left unsaved in the context was saved with the disclosure before this went by SQL; it still is.
+        if (db.ChangeTracker.HasChanges())
         {
-            Tijdstip = tijdstip,
-            GebruikerId = gebruiker.Id,
-            Rol = gebruiker.Rol.ToString(),
-            GemeenteCode = gebruiker.GemeenteCode,
-            Kanaal = kanaal,
-            Omschrijving = omschrijving,
-            Bsns = verstrekt,
-            TraceId = Activity.Current?.TraceId.ToString(),
-        });
-        await db.SaveChangesAsync(ct);
-
+            await db.SaveChangesAsync(ct);
+        }
         var regel = new AuditRegel(AuditSoort.Verstrekking, Activiteit(gebruiker.Rol), gebruiker.Id)
         {
             Rol = gebruiker.Rol.ToString(),
@@ -62,11 +57,31 @@ public static class Verstrekkingen
                 ["aantal"] = verstrekt.Length.ToString(CultureInfo.InvariantCulture),
             },
         };
-        await auditlog.SchrijfAsync(db, regel.VoorBetrokkenen(verstrekt), ct);
+        // The verstrekking row goes in the audit append's round trip: a list page pays one round trip for both (issue 6).
+        await auditlog.SchrijfAsync(Auditlog.Transactie(db), regel, verstrekt, VerstrekkingInvoegen(gebruiker, kanaal, omschrijving, verstrekt, tijdstip), ct);
         if (eigen is not null)
         {
             await eigen.CommitAsync(ct);
         }
+    }
+
+    /// <summary>The <see cref="Verstrekking"/> row (table <c>verstrekking</c>, under row-level security for a municipality) as SQL.</summary>
+    private static NpgsqlBatchCommand VerstrekkingInvoegen(PibGebruiker gebruiker, VerstrekkingKanaal kanaal, string omschrijving, string[] bsns,
+        DateTimeOffset tijdstip)
+    {
+        var insert = new NpgsqlBatchCommand("""
+            insert into verstrekking (tijdstip, gebruiker_id, rol, gemeente_code, kanaal, omschrijving, bsns, trace_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            """);
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = tijdstip.ToUniversalTime() });
+        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = gebruiker.Id });
+        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = gebruiker.Rol.ToString() });
+        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = (object?)gebruiker.GemeenteCode ?? DBNull.Value });
+        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = kanaal.ToString() });
+        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = omschrijving });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = bsns });
+        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)Activity.Current?.TraceId.ToString() ?? DBNull.Value });
+        return insert;
     }
 
     public static Task RegistreerAsync(

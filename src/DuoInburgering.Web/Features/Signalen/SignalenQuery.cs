@@ -85,15 +85,74 @@ internal static class SignalenQuery
     /// query then takes them as one array, so it walks its date index and stops at the page, instead of
     /// probing the signals of every matching person (benchmark "signalen": name search).
     /// </summary>
-    public static async Task<List<string>> NaamTreffersAsync(AppDbContext db, string gemeente, string naam, CancellationToken ct)
-    {
-        var patroon = "%" + naam.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+    public static Task<List<string>> NaamTreffersAsync(AppDbContext db, string gemeente, string naam, CancellationToken ct) =>
+        NaamBsns(db, gemeente, NaamPatroon(naam)).ToListAsync(ct);
+
+    /// <summary><c>%term%</c> in lower case, with LIKE's own characters escaped.</summary>
+    private static string NaamPatroon(string naam) =>
+        "%" + naam.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    /// <summary>
+    /// The people this municipality may see whose name matches, each way to be visible on its own index and the ways
+    /// made disjoint (registered here; else the current PIP here; else the previous PIP here), so every person comes
+    /// once and UNION ALL needs no step to remove duplicates. Row-level security adds the rest of the rule.
+    /// </summary>
+    private static IQueryable<string> NaamBsns(AppDbContext db, string gemeente, string patroon)
+    {
         var personen = db.Personen.AsNoTracking().Where(p => EF.Functions.Like(p.Zoeknaam!, patroon, "\\"));
-        return await personen.Where(p => p.PubGemeenteCode == gemeente).Select(p => p.Bsn)
-            .Union(personen.Where(p => p.PipGemeenteCode == gemeente).Select(p => p.Bsn))
-            .Union(personen.Where(p => p.VorigePipGemeenteCode == gemeente).Select(p => p.Bsn))
-            .ToListAsync(ct);
+        return personen.Where(p => p.PubGemeenteCode == gemeente).Select(p => p.Bsn)
+            .Concat(personen.Where(p => p.PipGemeenteCode == gemeente && p.PubGemeenteCode != gemeente).Select(p => p.Bsn))
+            .Concat(personen.Where(p => p.VorigePipGemeenteCode == gemeente && p.PubGemeenteCode != gemeente && p.PipGemeenteCode != gemeente)
+                .Select(p => p.Bsn));
+    }
+
+    /// <summary>
+    /// Past this many rows into a common name's list the page takes the array instead. A name counted past the limit
+    /// matches at least 10,001 of at most some 400,000 signals of a municipality (the largest in the benchmark), so the
+    /// walk looks up at most 40 signals per row wanted: up to here no more than the array costs, and usually far less.
+    /// </summary>
+    private const int LangsIndexTot = 1_000;
+
+    /// <summary>
+    /// A page of a name search and its count (up to <paramref name="limiet"/> + 1), the way that costs least for the
+    /// name (benchmark "signalen", name search). First the BSN of every matching signal, from the matching people to
+    /// their signals (IX_signaal_lijst_bsn), stopping after the limit: a common name reads a few thousand people, not
+    /// all of them. Past the limit the name is common enough to walk the sort's own index, looking each signal's
+    /// person up by primary key until the page is full: a few hundred look-ups. Below it those BSNs are all the
+    /// people with a matching signal, and the page takes them as one array. A page deep into a common name also
+    /// takes the array, of all matching people, as the downloads do.
+    /// </summary>
+    /// <param name="langsIndexTot">Tests only: where the walk along the index gives way to the array (rows into the list).</param>
+    public static async Task<(List<SignaalRij> Rijen, int Totaal)> NaamPaginaAsync(AppDbContext db, string gemeente, SignaalFilter f, string naam,
+        int limiet, CancellationToken ct, int langsIndexTot = LangsIndexTot)
+    {
+        var patroon = NaamPatroon(naam);
+        var zonderNaam = Gefilterd(db, gemeente, f with { Zoekterm = null }, null);
+        var signaalBsns = await NaamBsns(db, gemeente, patroon).Join(zonderNaam, b => b, s => s.Bsn, (b, s) => s.Bsn)
+            .Take(limiet + 1).ToListAsync(ct);
+        if (signaalBsns.Count == 0)
+        {
+            return ([], 0);
+        }
+        IQueryable<SignaalRecord> signalen;
+        if (signaalBsns.Count <= limiet)
+        {
+            signalen = Gefilterd(db, gemeente, f, signaalBsns.Distinct(StringComparer.Ordinal).ToList());
+        }
+        else if (f.Pagina * f.PaginaGrootte < langsIndexTot)
+        {
+            // A correlated subquery with LIMIT 1, which PostgreSQL evaluates per signal walked rather than joining all people.
+            signalen = zonderNaam.Where(s => EF.Functions.Like(
+                db.Personen.Where(p => p.Bsn == s.Bsn
+                        && (p.PubGemeenteCode == gemeente || p.PipGemeenteCode == gemeente || p.VorigePipGemeenteCode == gemeente))
+                    .Select(p => p.Zoeknaam).FirstOrDefault()!, patroon, "\\"));
+        }
+        else
+        {
+            signalen = Gefilterd(db, gemeente, f, await NaamBsns(db, gemeente, patroon).ToListAsync(ct));
+        }
+        return (await Rijen(db, gemeente, f, signalen, alles: false).ToListAsync(ct), signaalBsns.Count);
     }
 
     /// <summary>The name of every person this municipality may see; UNION, not UNION ALL, so a person visible twice joins once.</summary>
@@ -108,7 +167,6 @@ internal static class SignalenQuery
         return Tak(p => p.PubGemeenteCode == gemeente).Union(Tak(p => p.PipGemeenteCode == gemeente)).Union(Tak(p => p.VorigePipGemeenteCode == gemeente));
     }
 
-    /// <summary>Every sort ends on date and id in the same direction, so each one walks a single index and pages are stable.</summary>
     /// <summary>
     /// The page the filter asks for (or, with <paramref name="alles"/>, every row, for a download). The
     /// signals are ordered and cut to the page before the person is joined, so a page joins 25 people,
@@ -116,9 +174,12 @@ internal static class SignalenQuery
     /// visible (index-only for the large one), instead of one person lookup per signal.
     /// </summary>
     public static IQueryable<SignaalRij> Rijen(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers,
-        bool alles = false)
+        bool alles = false) =>
+        Rijen(db, gemeente, f, Gefilterd(db, gemeente, f, naamTreffers), alles);
+
+    private static IQueryable<SignaalRij> Rijen(AppDbContext db, string gemeente, SignaalFilter f, IQueryable<SignaalRecord> gefilterd, bool alles)
     {
-        var signalen = Orden(Gefilterd(db, gemeente, f, naamTreffers), f);
+        var signalen = Orden(gefilterd, f);
         IQueryable<SignaalRecord> deel = alles ? signalen : signalen.Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte);
         var personen = alles ? ZichtbarePersonen(db, gemeente) : db.Personen.AsNoTracking();
         var q = deel.LeftJoin(personen, s => s.Bsn, p => p.Bsn, (s, p) => new Paar { S = s, P = p });
