@@ -6,6 +6,7 @@ public static class CorrectieRegistratie
     public static IServiceCollection AddPibCorrecties(this IServiceCollection services)
     {
         services.AddSingleton<Correctiedienst>();
+        services.AddExceptionHandler<OnderbrokenCorrectieAfhandeling>();
         return services;
     }
 }

@@ -25,6 +25,12 @@ public abstract record Registratie
 
     /// <summary>Nothing written; the same answer whether the person does not exist or belongs elsewhere.</summary>
     public sealed record NietGevonden : Registratie;
+
+    /// <summary>Nothing written: DUO's processing is stopped until an interrupted correction is applied again.</summary>
+    public sealed record Onderbroken : Registratie
+    {
+        public string Melding => CorrectieOnderbrokenException.Tijdelijk;
+    }
 }
 
 /// <summary>
@@ -87,7 +93,15 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
 
         await sessie.Db.Database.ExecuteSqlAsync($"select set_config('role', 'none', true)", ct);
         var conn = (NpgsqlConnection)sessie.Db.Database.GetDbConnection();
-        var verwerking = await Verwerkingscontext.LaadAsync(conn, klok, ct);
+        Verwerkingscontext verwerking;
+        try
+        {
+            verwerking = await Verwerkingscontext.LaadAsync(conn, klok, ct);
+        }
+        catch (CorrectieOnderbrokenException)
+        {
+            return new Registratie.Onderbroken();
+        }
         var regel = (await PersoonBatch.LaadAsync(conn, [bsn], ct))[bsn];
         var p = regel.Persoon!;
         var gemeente = new GemeenteCode(g);

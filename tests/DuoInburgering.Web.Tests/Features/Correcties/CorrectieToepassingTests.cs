@@ -320,7 +320,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         await using (var conn = await onderbroken.Db.OpenConnectionAsync())
         await using (await conn.BeginTransactionAsync())
         {
-            var stop = await Assert.ThrowsAsync<CorrectieException>(() => Verwerkingscontext.LaadAsync(conn, onderbroken.Klok, Geen));
+            var stop = await Assert.ThrowsAsync<CorrectieOnderbrokenException>(() => Verwerkingscontext.LaadAsync(conn, onderbroken.Klok, Geen));
             Assert.StartsWith("Correctie 1 is onderbroken en nog niet afgerond.", stop.Message, StringComparison.Ordinal);
         }
         // Another preview cannot start a second run either.
