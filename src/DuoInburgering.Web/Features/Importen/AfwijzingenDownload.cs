@@ -58,6 +58,29 @@ public static class AfwijzingenDownload
         a => TimeZoneInfo.ConvertTime(a.OntvangenOp, PibVandaag.Amsterdam).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
     ];
 
+    private static readonly Func<Afgewezen, string?>[] RapportVelden =
+    [
+        a => a.Regel?.ToString(CultureInfo.InvariantCulture),
+        a => a.BerichtId,
+        a => a.Reden,
+        a => a.Inhoud,
+    ];
+
+    /// <summary>
+    /// The rejected lines of an import just run (the CLI's <c>--rapport</c>): the download's CSV without the receipt
+    /// time, so the same Excel settings and the same protection against formulas.
+    /// </summary>
+    public static async Task SchrijfRapportAsync(Stream uit, IEnumerable<Afgewezen> afgewezen, CancellationToken ct)
+    {
+        var csv = new CsvUitvoer<Afgewezen>(uit, Koppen[..^1], RapportVelden);
+        await csv.KopAsync(ct);
+        foreach (var a in afgewezen)
+        {
+            await csv.RijAsync(a, ct);
+        }
+        await csv.AfsluitenAsync(ct);
+    }
+
     private static IResult NietGevonden() =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende import",
             detail: "Deze import of deze dag met berichten bestaat niet.");
