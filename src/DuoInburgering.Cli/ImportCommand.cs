@@ -20,11 +20,12 @@ internal static class ImportCommand
             throw new CliException($"Bestand niet gevonden: {pad}", 2);
         }
         var rapportPad = CliArgs.Optie(args, "--rapport");
+        var auditlog = AuditCommand.AuditlogVoorPersonen();
         await using var db = await CliDatabase.DataSourceAsync();
         ImportRapport rapport;
         try
         {
-            rapport = await FeitenImport.ImportAsync(db, bron, pad, TimeProvider.System, CancellationToken.None);
+            rapport = await FeitenImport.ImportAsync(db, bron, pad, TimeProvider.System, auditlog, CancellationToken.None);
         }
         catch (FeitenCsvException e)
         {

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace DuoInburgering.Web.Features.Verwerking;
 
-/// <summary>What a processing run decides with: the rule set, the pauses in force and the clock.</summary>
+/// <summary>What a processing run decides with: the rule set, the pauses in force and the clock; and what it records for the audit log.</summary>
 public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeSleutel> Pauzes, DateOnly Vandaag, DateTimeOffset Nu)
 {
     /// <summary>
@@ -19,6 +19,12 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
     public static readonly string WachtOpCorrectieSql = $"select pg_advisory_xact_lock_shared({CorrectieSlot})";
 
     public bool IsGepauzeerd(PauzeSleutel sleutel) => Pauzes.Contains(sleutel);
+
+    /// <summary>
+    /// What this run recorded for the audit log (facts, decisions, signals): the caller writes it
+    /// (<see cref="Verwerkingsaudit"/>) just before it commits. A run of several committed chunks loads a context per chunk.
+    /// </summary>
+    public Verwerkingsaudit Audit { get; init; } = new(Nu);
 
     /// <summary>
     /// Reads the pauses and the active rule set inside the caller's transaction and locks table pauze in

@@ -2,6 +2,7 @@ using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Personen;
+using DuoInburgering.Web.Tests.Infrastructure;
 
 namespace DuoInburgering.Web.Tests.Features.Personen;
 
@@ -44,7 +45,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
 
         // The deadline run on the fake clock, past the end of both 10-week terms.
         var klok = KlokOp(new DateOnly(2026, 6, 15));
-        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, CancellationToken.None);
+        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, TestAudit.Log(klok), CancellationToken.None);
         Assert.Equal(1, resultaat.Ss126);
         Assert.DoesNotContain(await SignalenAsync(metPip), s => s.StartsWith("SS126", StringComparison.Ordinal));
         Assert.Contains("SS126 GM0363 Wi2021", await SignalenAsync(zonderPip));
@@ -156,7 +157,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
         Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), metAanbod, new DateOnly(2026, 4, 25)));
         Assert.Equal(new DateOnly(2026, 4, 25), (await RijAsync(metAanbod)).DatumInburgeringsaanbod);
 
-        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, KlokOp(new DateOnly(2026, 5, 20)), DeadlineInstellingen.Standaard, CancellationToken.None);
+        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, KlokOp(new DateOnly(2026, 5, 20)), DeadlineInstellingen.Standaard, TestAudit.Log(), CancellationToken.None);
         Assert.Equal(1, resultaat.Ss127);
         Assert.DoesNotContain(await SignalenAsync(metAanbod), s => s.StartsWith("SS127", StringComparison.Ordinal));
         Assert.Contains("SS127 GM0363 Wi2021", await SignalenAsync(zonderAanbod));
