@@ -64,8 +64,8 @@ public sealed class Januari2022LekrapportTests : IAsyncLifetime
         using var portaal = basis.MetKlok(klok);
 
         // 17 January: the wrong rule set 2021-12; the incident cohort and 300 synthetic persons arrive through the import.
-        await ActieveRegelset.WijzigAsync(db, "2021-12", "duo.beheer", "Regelset zoals in januari 2022 in productie", klok, Geen);
-        var rapporten = await SyntheseImport.ImportAsync(db, new SyntheseOpties(300, Vandaag: Dag(Plaatsing)), klok, Geen);
+        await ActieveRegelset.WijzigAsync(db, "2021-12", "duo.beheer", "Regelset zoals in januari 2022 in productie", klok, TestAudit.Log(klok), Geen);
+        var rapporten = await SyntheseImport.ImportAsync(db, new SyntheseOpties(300, Vandaag: Dag(Plaatsing)), klok, TestAudit.Log(klok), Geen);
         Assert.All(rapporten, r => Assert.Empty(r.Afgewezen));
 
         // 18 January: every municipality's caseworker downloads each list it has, as the portal offers them.
@@ -80,13 +80,13 @@ public sealed class Januari2022LekrapportTests : IAsyncLifetime
             await pauzering.PauzeerAsync(Regime.Wi2021, doelgroep, "duo.beheer", Reden, Geen);
         }
         klok.Zet(Correctie);
-        var correcties = new Correctiedienst(db, klok);
+        var correcties = new Correctiedienst(db, klok, TestAudit.Log(klok));
         var voorbeeld = await correcties.VoorbeeldAsync("2022-03", CorrectieScope.Iedereen, Geen);
         var run = await correcties.ToepassenAsync("2022-03", CorrectieScope.Iedereen, voorbeeld.Hash, "duo.beheer", Geen);
         var gecorrigeerd = voorbeeld.Wijzigingen.Select(w => w.Bsn).ToHashSet(StringComparer.Ordinal);
 
         // 1 and 25 March: the parked groups are released and the Wi2021 resumes, as DUO did.
-        var groepen = new GeparkeerdeGroepen(db, klok);
+        var groepen = new GeparkeerdeGroepen(db, klok, TestAudit.Log(klok));
         klok.Zet(HerstartGezin);
         await groepen.VrijgevenAsync(RegimeUitkomst.Wi2013, Doelgroep.Gezinsmigrant, false, "duo.beheer", "Herstart gezinsmigranten", Geen);
         await pauzering.HervatAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, "duo.beheer", "Herstart gezinsmigranten", Geen);
