@@ -3,7 +3,7 @@ using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
+using DuoInburgering.Web.Features.Signalen;
 
 namespace DuoInburgering.Web.Features.Audit;
 
@@ -33,7 +33,7 @@ public static class AuditDownloads
         {
             return Fout("Ongeldige selectie", fouten);
         }
-        Bijlage(http, GemeenteVerstrekkingen.Bestandsnaam(filter));
+        Bijlage.Zet(http.Response, GemeenteVerstrekkingen.Bestandsnaam(filter));
         await GemeenteVerstrekkingen.SchrijfCsvAsync(http.Response.Body, filter, verstrekkingen.AllesAsync(filter, ct), ct);
         return Results.Empty;
     }
@@ -78,7 +78,7 @@ public static class AuditDownloads
         {
             return Fout("Ongeldig bereik", new Dictionary<string, string> { [LekrapportFormulier.VeldSoort] = e.Message });
         }
-        Bijlage(http, LekrapportCsv.Bestandsnaam(rapport));
+        Bijlage.Zet(http.Response, LekrapportCsv.Bestandsnaam(rapport));
         await LekrapportCsv.SchrijfAsync(http.Response.Body, rapport, http.RequestAborted);
         return Results.Empty;
     }
@@ -92,12 +92,4 @@ public static class AuditDownloads
     private static IResult Fout(string titel, IReadOnlyDictionary<string, string> fouten) =>
         Results.ValidationProblem(fouten.ToDictionary(f => f.Key, f => new[] { f.Value }), title: titel,
             detail: string.Join(" ", fouten.Values.Distinct()));
-
-    private static void Bijlage(HttpContext http, string naam)
-    {
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers[HeaderNames.ContentDisposition] =
-            new ContentDispositionHeaderValue("attachment") { FileNameStar = naam, FileName = naam }.ToString();
-        http.Response.Headers[HeaderNames.CacheControl] = "no-store";
-    }
 }

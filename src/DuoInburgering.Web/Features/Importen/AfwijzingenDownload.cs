@@ -3,7 +3,6 @@ using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace DuoInburgering.Web.Features.Importen;
 
@@ -35,10 +34,7 @@ public static class AfwijzingenDownload
     private static async Task<IResult> DownloadAsync(ImportSleutel sleutel, string naam, HttpContext http, ImportenOverzicht overzicht)
     {
         var ct = http.RequestAborted;
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers[HeaderNames.ContentDisposition] =
-            new ContentDispositionHeaderValue("attachment") { FileNameStar = naam, FileName = naam }.ToString();
-        http.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        Bijlage.Zet(http.Response, naam);
         var csv = new CsvUitvoer<AfwijzingRegel>(http.Response.Body, Koppen, Velden);
         await csv.KopAsync(ct);
         await foreach (var a in overzicht.AlleAfwijzingenAsync(sleutel, ct))
