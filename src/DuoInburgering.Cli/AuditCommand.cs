@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
 using Microsoft.Extensions.Configuration;
 
@@ -41,8 +42,8 @@ internal static class AuditCommand
     }
 
     /// <summary>
-    /// The portal's settings from environment variables. Without Audit__BsnSleutel the CLI writes only entries
-    /// without a BSN (a pause); Development (DOTNET_ or ASPNETCORE_ENVIRONMENT) uses the demo key like the portal.
+    /// The portal's settings from environment variables. Without Audit__BsnSleutel the CLI runs only verbs whose
+    /// entries carry no BSN (pauzeer, regelset); Development (DOTNET_ or ASPNETCORE_ENVIRONMENT) uses the demo key like the portal.
     /// </summary>
     public static AuditOpties Opties()
     {
@@ -52,4 +53,18 @@ internal static class AuditCommand
     }
 
     public static Auditlog Auditlog() => new(Opties(), TimeProvider.System);
+
+    /// <summary>
+    /// For the verbs that process persons (import, seed, deadlines, hervat, correctie): their audit entries name
+    /// each person by the keyed hash of the BSN, so without the key they refuse before anything is read or written.
+    /// </summary>
+    /// <exception cref="PibConfigurationException">Audit__BsnSleutel is not set (and this is not Development).</exception>
+    public static Auditlog AuditlogVoorPersonen()
+    {
+        var opties = Opties();
+        return opties.BsnSleutel is null
+            ? throw new PibConfigurationException(
+                "geen sleutel voor het pseudonimiseren van BSN's in de auditlog: zet Audit__BsnSleutel (minstens 32 tekens, dezelfde als het portaal).")
+            : new(opties, TimeProvider.System);
+    }
 }

@@ -42,7 +42,8 @@ internal static class CorrectieCommand
             throw new CliException($"Geef een reden op met --reden.\n{RegelsetGebruik}", 2);
         }
         var door = CliArgs.Optie(args, "--door", RegelsetGebruik) ?? Environment.UserName;
-        var nieuw = await ActieveRegelset.WijzigAsync(db, args[1], door, reden, TimeProvider.System, CancellationToken.None);
+        var nieuw = await ActieveRegelset.WijzigAsync(db, args[1], door, reden, TimeProvider.System, AuditCommand.Auditlog(),
+            CancellationToken.None);
         await Console.Out.WriteLineAsync(
             $"Actieve regelset is nu {nieuw.Versie}. Nieuwe feiten worden daarmee bepaald; wie al bepaald is, houdt zijn besluit tot een correctie.");
         return 0;
@@ -55,7 +56,9 @@ internal static class CorrectieCommand
             throw new CliException(CorrectieGebruik, 2);
         }
         await using var db = await CliDatabase.DataSourceAsync();
-        var dienst = new Correctiedienst(db, TimeProvider.System);
+        // A preview writes nothing; applying records every person it changes (pseudonymised: the key is needed).
+        var auditlog = args[1] is "toepassen" or "hervat" ? AuditCommand.AuditlogVoorPersonen() : AuditCommand.Auditlog();
+        var dienst = new Correctiedienst(db, TimeProvider.System, auditlog);
         var door = CliArgs.Optie(args, "--door", CorrectieGebruik) ?? Environment.UserName;
         switch (args[1])
         {

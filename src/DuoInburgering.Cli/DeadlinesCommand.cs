@@ -14,9 +14,10 @@ internal static class DeadlinesCommand
 {
     public static async Task<int> RunAsync()
     {
+        var auditlog = AuditCommand.AuditlogVoorPersonen();
         await using var dataSource = await CliDatabase.DataSourceAsync();
         var opties = DeadlineOpties.Lees(new ConfigurationBuilder().AddEnvironmentVariables().Build());
-        var r = await DeadlineVerwerking.RunAsync(dataSource, TimeProvider.System, opties.Instellingen, CancellationToken.None);
+        var r = await DeadlineVerwerking.RunAsync(dataSource, TimeProvider.System, opties.Instellingen, auditlog, CancellationToken.None);
         await Console.Out.WriteLineAsync($"""
             Deadlines verwerkt: {r.Gecontroleerd} personen gecontroleerd, {r.Signalen} signalen aangemaakt.
               SS126 {SignaalCatalogus.Naam(SignaalCode.SS126)}: {r.Ss126}

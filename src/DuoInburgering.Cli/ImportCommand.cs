@@ -20,11 +20,12 @@ internal static class ImportCommand
             throw new CliException($"Bestand niet gevonden: {pad}", 2);
         }
         var rapportPad = CliArgs.Optie(args, "--rapport");
+        var auditlog = AuditCommand.AuditlogVoorPersonen();
         await using var db = await CliDatabase.DataSourceAsync();
         ImportRapport rapport;
         try
         {
-            rapport = await FeitenImport.ImportAsync(db, bron, pad, TimeProvider.System, CancellationToken.None);
+            rapport = await FeitenImport.ImportAsync(db, bron, pad, TimeProvider.System, auditlog, CancellationToken.None);
         }
         catch (FeitenCsvException e)
         {
@@ -64,14 +65,7 @@ internal static class ImportCommand
 
     private static async Task SchrijfRapportAsync(string pad, ImportRapport r)
     {
-        await using var w = new StreamWriter(pad, false, new System.Text.UTF8Encoding(true));
-        await w.WriteLineAsync("regel;bericht_id;reden");
-        foreach (var a in r.Afgewezen)
-        {
-            await w.WriteLineAsync($"{a.Regel};{Csv(a.BerichtId)};{Csv(a.Reden)}");
-        }
+        await using var bestand = File.Create(pad);
+        await Web.Features.Importen.AfwijzingenDownload.SchrijfRapportAsync(bestand, r.Afgewezen, CancellationToken.None);
     }
-
-    private static string Csv(string? s) =>
-        s is null ? "" : s.AsSpan().IndexOfAny(";\"\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

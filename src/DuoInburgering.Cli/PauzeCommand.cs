@@ -21,7 +21,8 @@ internal static class PauzeCommand
     {
         var (regime, doelgroep, door, reden) = LeesGroep(args, "hervat");
         await using var dataSource = await CliDatabase.DataSourceAsync();
-        var r = await Pauzering(dataSource).HervatAsync(regime, doelgroep, door, reden, CancellationToken.None);
+        var r = await new Pauzering(dataSource, TimeProvider.System, AuditCommand.AuditlogVoorPersonen())
+            .HervatAsync(regime, doelgroep, door, reden, CancellationToken.None);
         await Console.Out.WriteLineAsync(
             $"{regime}/{doelgroep} hervat: {r.Verwerkt} wachtende perso(o)n(en) verwerkt, {r.Signalen} signa(a)l(en) aangemaakt.");
         if (r.NogUitgesteld > 0)

@@ -15,9 +15,10 @@ internal static class SeedCommand
         {
             throw new CliException($"--persons moet tussen 0 en {SynthetischePopulatie.MaxPersonen} liggen.", 2);
         }
+        var auditlog = AuditCommand.AuditlogVoorPersonen();
         await using var db = await CliDatabase.DataSourceAsync();
         var vandaag = DateOnly.FromDateTime(DateTime.Today);
-        foreach (var r in await SyntheseImport.ImportAsync(db, new SyntheseOpties(personen, seed, vandaag), TimeProvider.System,
+        foreach (var r in await SyntheseImport.ImportAsync(db, new SyntheseOpties(personen, seed, vandaag), TimeProvider.System, auditlog,
             CancellationToken.None))
         {
             await ImportCommand.SchrijfAsync(r, r.Bron.Naam() + ".csv");

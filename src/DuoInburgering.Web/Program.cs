@@ -48,6 +48,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.MapPibSignalen();
     app.MapPibImporten();
     app.MapPibCorrecties();
+    app.MapPibAudit();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

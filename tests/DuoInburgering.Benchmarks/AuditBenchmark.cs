@@ -17,6 +17,10 @@ internal static class AuditBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--realistisch"))
+        {
+            return await AuditTijdlijnBenchmark.RunAsync(args);
+        }
         var regels = Getal(args, "--regels", 1_000_000);
         var batch = Getal(args, "--batch", 10_000);
         LocalPostgres? cluster = null;
@@ -111,10 +115,10 @@ internal static class AuditBenchmark
         return [.. bsns];
     }
 
-    private static string Belasting() =>
+    internal static string Belasting() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1/5/15 min)" : "onbekend";
 
-    private static int Getal(string[] args, string naam, int standaard)
+    internal static int Getal(string[] args, string naam, int standaard)
     {
         var i = Array.IndexOf(args, naam);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : standaard;

@@ -5,6 +5,7 @@ using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Synthetisch;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Correcties;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Verwerking;
@@ -24,6 +25,9 @@ namespace DuoInburgering.Benchmarks;
 /// </summary>
 internal static class ImportBenchmark
 {
+    /// <summary>The portal's demo key: the benchmark writes every audit entry an import writes in production.</summary>
+    private static readonly Auditlog Auditlog = new(AuditOpties.Demo, TimeProvider.System);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var personen = Getal(args, "--persons", 1_000_000);
@@ -88,7 +92,7 @@ internal static class ImportBenchmark
     {
         if (regelset != RegimeRuleSets.Huidig.Versie)
         {
-            await ActieveRegelset.WijzigAsync(db, regelset, "benchmark", "benchmark onder deze regelset", TimeProvider.System, default);
+            await ActieveRegelset.WijzigAsync(db, regelset, "benchmark", "benchmark onder deze regelset", TimeProvider.System, Auditlog, default);
             Console.WriteLine($"Actieve regelset tijdens de import: {regelset}");
         }
         Console.WriteLine($"Genereren: {personen:N0} personen (+ incidentcohort) …");
@@ -101,16 +105,26 @@ internal static class ImportBenchmark
         }
         foreach (var bron in new[] { FeitBron.Coa, FeitBron.Brp })
         {
-            var (r, t) = await MeetAsync(() => FeitenImport.ImportAsync(db, bron, Pad(bron), TimeProvider.System, default));
+            var (r, t) = await MeetAsync(() => FeitenImport.ImportAsync(db, bron, Pad(bron), TimeProvider.System, Auditlog, default));
             Console.WriteLine($"Import {bron.Code()}: {r.Verwerkt:N0} berichten in {t.TotalSeconds:F2} s");
         }
 
         var kaal = await MeetAsync(() => KaleCopyAsync(db, Pad(FeitBron.Ind)));
-        var (import, tijd) = await MeetAsync(() => FeitenImport.ImportAsync(db, FeitBron.Ind, Pad(FeitBron.Ind), TimeProvider.System, default));
+        var (import, tijd) = await MeetAsync(() => FeitenImport.ImportAsync(db, FeitBron.Ind, Pad(FeitBron.Ind), TimeProvider.System, Auditlog, default));
         Console.WriteLine($"COPY van ind.csv in een kale tabel: {kaal.Resultaat:N0} rijen in {kaal.Tijd.TotalSeconds:F2} s");
         Console.WriteLine($"Import + herbepaling + signalen:   {import.Verwerkt:N0} rijen in {tijd.TotalSeconds:F2} s " +
             $"({import.Herbepaling.Personen:N0} personen, {import.Herbepaling.Signalen:N0} signalen)");
         Console.WriteLine($"Verhouding: {tijd / kaal.Tijd:F2}x (doel: hoogstens 5x)");
+        await using (var cmd = db.CreateCommand("select soort, count(*) from audit.regel group by soort order by soort"))
+        await using (var lezer = await cmd.ExecuteReaderAsync())
+        {
+            var soorten = new List<string>();
+            while (await lezer.ReadAsync())
+            {
+                soorten.Add($"{lezer.GetString(0)} {lezer.GetInt64(1):N0}");
+            }
+            Console.WriteLine($"Auditregels na de drie imports: {string.Join(", ", soorten)}");
+        }
         await BenchmarkDatabase.VoerUitAsync(cs, "drop table if exists kaal_ind");
     }
 
@@ -137,7 +151,7 @@ internal static class ImportBenchmark
             return;
         }
         var scope = new CorrectieScope(Regime: Regime.Wi2021, PeildatumTot: sleutels[Math.Min(aantal, sleutels.Count) - 1]);
-        var dienst = new Correctiedienst(db, TimeProvider.System);
+        var dienst = new Correctiedienst(db, TimeProvider.System, Auditlog);
         var (v, tv) = await MeetAsync(() => dienst.VoorbeeldAsync(RuleSet2022_03.VersieCode, scope, default));
         Console.WriteLine($"Voorbeeld scope {scope.Omschrijving()}: {v.Wijzigingen.Count:N0} personen ({v.VerlatenWi2021:N0} verlaten de Wi2021, " +
             $"{v.Herbepaald:N0} opnieuw bepaald, {v.Ss190:N0} SS190) in {tv.TotalSeconds:F2} s");

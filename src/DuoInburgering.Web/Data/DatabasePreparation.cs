@@ -41,7 +41,8 @@ internal sealed class DatabasePreparation(IServiceProvider services, IConfigurat
         }
         var clock = services.GetRequiredService<TimeProvider>();
         var vandaag = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        await Features.Feiten.SyntheseImport.ImportAsync(db, new Domain.Synthetisch.SyntheseOpties(personen, Vandaag: vandaag), clock, ct);
+        await Features.Feiten.SyntheseImport.ImportAsync(db, new Domain.Synthetisch.SyntheseOpties(personen, Vandaag: vandaag), clock,
+            services.GetRequiredService<Features.Audit.Auditlog>(), ct);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

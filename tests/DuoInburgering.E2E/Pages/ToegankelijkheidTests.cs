@@ -16,6 +16,8 @@ public sealed class ToegankelijkheidTests(PortaalHost portaal)
         { "", "", "Portaal Inburgering", "Naar audit", "start" },
         { "duo", "duo.beheer", "DUO", "Gebruikersnaam", "duo" },
         { "audit", "fg.auditor", "Audit", "Keten nu controleren", "audit" },
+        { "audit/verstrekkingen", "fg.auditor", "Verstrekkingen per gemeente", "Ontvangen signalen", "audit-verstrekkingen-leeg" },
+        { "audit/lekrapport", "fg.auditor", "Lekrapport", "Rapport maken", "audit-lekrapport-leeg" },
         { "duo/gemeenten", "duo.beheer", "Gemeenten", "1-25 van", "duo-gemeenten" },
         { "duo/geparkeerd", "duo.beheer", "Geparkeerde groepen", "Er is nog geen groep vrijgegeven.", "duo-geparkeerd" },
         { "duo/personen/999990068", "duo.beheer", "Fatima Benali", "Volgens de regels", "duo-persoon" },

@@ -15,15 +15,23 @@ public sealed class CliCollectie
 /// </summary>
 public static class CliUitvoering
 {
-    public static async Task<(int Code, string Uit, string Fout)> VoerUitAsync(string connectionString, params string[] args)
+    /// <summary>Runs as an operator would, with the portal's audit key set (the demo key the tests' portal uses).</summary>
+    public static Task<(int Code, string Uit, string Fout)> VoerUitAsync(string connectionString, params string[] args) =>
+        VoerUitMetSleutelAsync(connectionString, Web.Features.Audit.AuditOpties.DemoSleutel, args);
+
+    /// <param name="auditSleutel">Audit__BsnSleutel for this run; null runs without one.</param>
+    public static async Task<(int Code, string Uit, string Fout)> VoerUitMetSleutelAsync(string connectionString, string? auditSleutel,
+        params string[] args)
     {
         var vorigeOmgeving = Environment.GetEnvironmentVariable("ConnectionStrings__Pib");
+        var vorigeSleutel = Environment.GetEnvironmentVariable("Audit__BsnSleutel");
         var (vorigeUit, vorigeFout) = (Console.Out, Console.Error);
         using var uit = new StringWriter();
         using var fout = new StringWriter();
         try
         {
             Environment.SetEnvironmentVariable("ConnectionStrings__Pib", connectionString);
+            Environment.SetEnvironmentVariable("Audit__BsnSleutel", auditSleutel);
             Console.SetOut(uit);
             Console.SetError(fout);
             var code = await CliProgram.Main(args);
@@ -34,6 +42,7 @@ public static class CliUitvoering
             Console.SetOut(vorigeUit);
             Console.SetError(vorigeFout);
             Environment.SetEnvironmentVariable("ConnectionStrings__Pib", vorigeOmgeving);
+            Environment.SetEnvironmentVariable("Audit__BsnSleutel", vorigeSleutel);
         }
     }
 }

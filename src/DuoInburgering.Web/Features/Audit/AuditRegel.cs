@@ -51,8 +51,12 @@ public static class Verwerkingsactiviteiten
     public const string BepalingPauzeren = "bepaling-pauzeren";
     public const string BepalingHervatten = "bepaling-hervatten";
     public const string Correctie = "correctie";
+    public const string RegelsetWijzigen = "regelset-wijzigen";
+    public const string CorrectieVoorstellen = "correctie-voorstellen";
     public const string CorrectieGoedkeuren = "correctie-goedkeuren";
+    public const string CorrectieAfwijzen = "correctie-afwijzen";
     public const string GroepVrijgeven = "groep-vrijgeven";
+    public const string KeuzeRegistreren = "keuze-registreren";
     public const string VerstrekkingGemeente = "verstrekking-gemeente";
     public const string InzageDuo = "inzage-duo";
     public const string InzageAudit = "inzage-audit";

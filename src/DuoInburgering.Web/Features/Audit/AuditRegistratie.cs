@@ -3,7 +3,8 @@ namespace DuoInburgering.Web.Features.Audit;
 public static class AuditRegistratie
 {
     /// <summary>
-    /// The audit log, its chain check and purge, the daily job and the auditor's timeline; needs AddPibData.
+    /// The audit log, its chain check and purge, the daily job and the auditor's screens (timeline, a municipality's
+    /// disclosures, the breach report); needs AddPibData. The CSV downloads: <c>app.MapPibAudit()</c>.
     /// Production refuses to start without Audit__BsnSleutel; Development and tests use the demo key.
     /// </summary>
     public static WebApplicationBuilder AddPibAudit(this WebApplicationBuilder builder)
@@ -19,6 +20,8 @@ public static class AuditRegistratie
         services.AddSingleton<Auditlog>();
         services.AddSingleton<AuditKeten>();
         services.AddSingleton<AuditTijdlijn>();
+        services.AddSingleton<GemeenteVerstrekkingen>();
+        services.AddSingleton<Lekrapportage>();
         services.AddSingleton<AuditJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditJob>());
         return services;

@@ -44,10 +44,14 @@ public sealed class AuditTijdlijn(IDbContextFactory<AppDbContext> factory, Audit
             totaal = (int)(long)(await tel.ExecuteScalarAsync(ct))!;
         }
         var regels = new List<TijdlijnRegel>();
+        // The page's ids first, from the index alone (betrokkene, id): skipping to a later page then reads index
+        // entries, not a table row per skipped entry (a person in every list for years has tens of thousands).
         await using (var cmd = new NpgsqlCommand("""
             select r.id, r.tijdstip, r.soort, r.verwerkingsactiviteit, r.actor, r.rol, r.gemeente_code, r.gegevens::text, g.naam
-            from audit.regel r left join gemeente g on g.code = r.gemeente_code
-            where r.betrokkene = @b order by r.id desc offset @offset limit @limit
+            from (select id from audit.regel where betrokkene = @b order by id desc offset @offset limit @limit) p
+            join audit.regel r on r.id = p.id
+            left join gemeente g on g.code = r.gemeente_code
+            order by r.id desc
             """, conn))
         {
             cmd.Parameters.AddWithValue("b", betrokkene);

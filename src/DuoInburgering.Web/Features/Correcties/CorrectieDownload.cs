@@ -3,7 +3,6 @@ using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Features.Verwerking;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace DuoInburgering.Web.Features.Correcties;
 
@@ -47,10 +46,7 @@ public static class CorrectieDownload
         var ct = http.RequestAborted;
         var voorbeeld = await correcties.VoorbeeldAsync(versie, scope, ct);
         var naam = $"correctie-voorbeeld-{versie}-{PibVandaag.Van(klok):yyyyMMdd}.csv";
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers[HeaderNames.ContentDisposition] =
-            new ContentDispositionHeaderValue("attachment") { FileNameStar = naam, FileName = naam }.ToString();
-        http.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        Bijlage.Zet(http.Response, naam);
         http.Response.Headers["X-Pib-Lijst-Hash"] = voorbeeld.Hash;
         await SchrijfAsync(http.Response.Body, voorbeeld, ct);
         return Results.Empty;

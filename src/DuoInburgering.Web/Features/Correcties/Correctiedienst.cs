@@ -1,6 +1,8 @@
+using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using Npgsql;
 using NpgsqlTypes;
@@ -38,9 +40,11 @@ public sealed record CorrectieRunRegel(
 /// its progress, so a crash leaves a run that the next apply of the same preview finishes. Leaving
 /// Wi2021: SS190s, withdrawal, parking (<see cref="Wi2021Terugtrekking"/>,
 /// <see cref="Correctieregels.HerbepaalGeparkeerd"/>); any other change: an ordinary re-derivation with
-/// its signals. At the end the chosen version becomes the active rule set.
+/// its signals. At the end the chosen version becomes the active rule set. The audit log gets, in each chunk's
+/// transaction, a DUO action per person carried out (with the run's id) and the derivations, signals and
+/// withdrawals that followed; the preview writes nothing.
 /// </summary>
-public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok)
+public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Auditlog auditlog)
 {
     /// <summary>Persons carried out per committed chunk.</summary>
     public int Brokgrootte { get; init; } = 2_500;
@@ -227,7 +231,8 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok)
         string door, CancellationToken ct)
     {
         int verwerkt = 0, ss190 = 0, signalen = 0, brok = 0;
-        while (await VerwerkBrokAsync(conn, id, rules, ct) is { Personen: > 0 } r)
+        var actie = uitkomst == ToepassingUitkomst.Hervat ? ActieHervatten : ActieToepassen;
+        while (await VerwerkBrokAsync(conn, id, rules, door, actie, ct) is { Personen: > 0 } r)
         {
             (verwerkt, ss190, signalen) = (verwerkt + r.Personen, ss190 + r.Ss190, signalen + r.Signalen);
             if (NaBrok is not null)
@@ -247,7 +252,9 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok)
             cmd.Parameters.AddWithValue("id", id);
             await cmd.ExecuteNonQueryAsync(ct);
         }
+        var vorige = await ActieveRegelset.LeesAsync(conn, ct);
         await ActieveRegelset.ZetAsync(conn, rules.Versie, door, $"Correctie {id} toegepast", id, nu, ct);
+        await auditlog.SchrijfAsync(tx, ActieveRegelset.AuditWijziging(rules.Versie, vorige.Versie, door, $"Correctie {id} toegepast", id, nu), ct);
         await tx.CommitAsync(ct);
         var run = (await ZoekAsync(conn, "id = @w", id, ct))!;
         return new ToepassingResultaat(id, uitkomst, run.Personen, verwerkt, ss190, signalen);
@@ -255,8 +262,13 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok)
 
     private readonly record struct Brok(int Personen, int Ss190, int Signalen);
 
-    /// <summary>The next chunk of persons not yet carried out, with its progress, in one transaction.</summary>
-    private async Task<Brok> VerwerkBrokAsync(NpgsqlConnection conn, long id, RegimeRuleSet rules, CancellationToken ct)
+    /// <summary>The payload's <c>actie</c> of the DUO action per person: applying a confirmed preview, or finishing an interrupted run.</summary>
+    public const string ActieToepassen = "correctie-toepassen";
+    public const string ActieHervatten = "correctie-hervatten";
+
+    /// <summary>The next chunk of persons not yet carried out, with its progress and its audit entries, in one transaction.</summary>
+    private async Task<Brok> VerwerkBrokAsync(NpgsqlConnection conn, long id, RegimeRuleSet rules, string door, string actie,
+        CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
         var rijen = new List<(string Bsn, CorrectieActie Actie)>(Brokgrootte);
@@ -278,9 +290,17 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok)
         }
 
         var context = await Verwerkingscontext.LaadVoorCorrectieAsync(conn, klok, rules, ct);
+        // The action first, per person (the cause before its effects in a person's timeline).
+        var reden = $"Herbepaling onder regelset {rules.Versie} (correctie {id})";
+        foreach (var groep in rijen.GroupBy(r => r.Actie))
+        {
+            var regel = DuoActies.Regel(Verwerkingsactiviteiten.Correctie, door, actie, reden, context.Nu,
+                ("correctie_id", id.ToString(CultureInfo.InvariantCulture)), ("regelset", rules.Versie), ("correctie_actie", groep.Key.ToString()));
+            context.Audit.Voeg(regel.VoorBetrokkenen(groep.Select(r => r.Bsn)));
+        }
         var bsns = rijen.ConvertAll(r => r.Bsn).ToArray();
         var vertrekkers = rijen.Where(r => r.Actie == CorrectieActie.VerlaatWi2021).Select(r => r.Bsn).ToArray();
-        var ss190 = await Wi2021Terugtrekking.TrekTerugAsync(conn, vertrekkers, context.Vandaag, context.Nu, ct);
+        var ss190 = await Wi2021Terugtrekking.TrekTerugAsync(conn, vertrekkers, context.Vandaag, context.Nu, context.Audit, ct);
 
         var geladen = await PersoonBatch.LaadAsync(conn, bsns, ct);
         var geparkeerd = new List<Persoon>(vertrekkers.Length);
@@ -292,6 +312,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok)
                     rules, context.Vandaag);
                 PersoonMapping.Schrijf(p, u, context.Nu);
                 geparkeerd.Add(p);
+                context.Audit.Bepaling(p);
             }
         }
         await PersoonBatch.SchrijfPersonenAsync(conn, geparkeerd, ct);
@@ -314,6 +335,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok)
             cmd.Parameters.AddWithValue("signalen", herbepaald.Signalen);
             await cmd.ExecuteNonQueryAsync(ct);
         }
+        await context.Audit.SchrijfAsync(auditlog, tx, ct);
         await tx.CommitAsync(ct);
         return new Brok(rijen.Count, ss190, herbepaald.Signalen);
     }

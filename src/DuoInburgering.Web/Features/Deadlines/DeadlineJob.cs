@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Audit;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Deadlines;
@@ -7,7 +8,8 @@ namespace DuoInburgering.Web.Features.Deadlines;
 /// (Europe/Amsterdam), on the injected <see cref="TimeProvider"/> only, so tests drive it with a fake
 /// clock. A failed run is logged and the job waits for the next one. The log gets counts, never a BSN.
 /// </summary>
-public sealed partial class DeadlineJob(NpgsqlDataSource dataSource, TimeProvider clock, DeadlineOpties opties, ILogger<DeadlineJob> logger)
+public sealed partial class DeadlineJob(NpgsqlDataSource dataSource, TimeProvider clock, DeadlineOpties opties, Auditlog auditlog,
+    ILogger<DeadlineJob> logger)
     : BackgroundService
 {
     private readonly Lock _gate = new();
@@ -61,7 +63,7 @@ public sealed partial class DeadlineJob(NpgsqlDataSource dataSource, TimeProvide
         var start = clock.GetTimestamp();
         try
         {
-            var r = await DeadlineVerwerking.RunAsync(dataSource, clock, opties.Instellingen, ct);
+            var r = await DeadlineVerwerking.RunAsync(dataSource, clock, opties.Instellingen, auditlog, ct);
             LaatsteResultaat = r;
             LogKlaar(r.Gecontroleerd, r.Ss126, r.Ss127, r.Ss128, (long)clock.GetElapsedTime(start).TotalMilliseconds);
         }

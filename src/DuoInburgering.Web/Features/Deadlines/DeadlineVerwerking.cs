@@ -1,4 +1,6 @@
+using System.Globalization;
 using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using Npgsql;
 
@@ -22,15 +24,18 @@ public static class DeadlineVerwerking
         where p.bsn = u.bsn
         """;
 
-    public static Task<DeadlineResultaat> RunAsync(NpgsqlDataSource ds, TimeProvider clock, DeadlineInstellingen inst, CancellationToken ct) =>
-        RunAsync(ds, clock, inst, StandaardChunkGrootte, ct);
+    public static Task<DeadlineResultaat> RunAsync(NpgsqlDataSource ds, TimeProvider clock, DeadlineInstellingen inst, Auditlog auditlog,
+        CancellationToken ct) =>
+        RunAsync(ds, clock, inst, auditlog, StandaardChunkGrootte, ct);
 
+    /// <param name="auditlog">Per chunk, before its commit: a derivation entry for each person a deadline fired for, and each signal.</param>
     public static async Task<DeadlineResultaat> RunAsync(NpgsqlDataSource ds, TimeProvider clock, DeadlineInstellingen inst,
-        int chunkGrootte, CancellationToken ct)
+        Auditlog auditlog, int chunkGrootte, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ds);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(inst);
+        ArgumentNullException.ThrowIfNull(auditlog);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkGrootte, 1);
 
         var resultaat = new DeadlineResultaat();
@@ -63,11 +68,13 @@ public static class DeadlineVerwerking
                 vlaggen.Add(SignaalRegels.Verwerk(toestand, due));
                 bsns.Add(p.Bsn);
                 signalen.AddRange(due.Select(s => (p.Bsn, p.PubDoelgroep, s)));
+                context.Audit.Bepaling(p, Toelichting(vandaag.Value, due));
                 resultaat = resultaat.Plus(due);
             }
 
             await SchrijfVlaggenAsync(conn, bsns, vlaggen, context.Nu, ct);
-            await PersoonBatch.SchrijfSignalenAsync(conn, signalen, context.Nu, ct);
+            await PersoonBatch.SchrijfSignalenAsync(conn, signalen, context.Nu, context.Audit, ct);
+            await context.Audit.SchrijfAsync(auditlog, tx, ct);
             await tx.CommitAsync(ct);
 
             if (personen.Count < chunkGrootte)
@@ -77,6 +84,11 @@ public static class DeadlineVerwerking
             na = personen[^1].Bsn;
         }
     }
+
+    /// <summary>What the deadline rules decided for one person, as the audit log's explanation of the derivation.</summary>
+    private static string Toelichting(DateOnly vandaag, IReadOnlyList<Signaal> due) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Termijnbewaking op {vandaag:yyyy-MM-dd}: {string.Join("; ", due.Select(s => $"{s.Code} {s.Toelichting}"))}.");
 
     /// <summary>Writes back what <see cref="SignaalRegels.Verwerk"/> recorded for the deadline signals.</summary>
     private static async Task SchrijfVlaggenAsync(NpgsqlConnection conn, List<string> bsns, List<PersoonToestand> vlaggen,

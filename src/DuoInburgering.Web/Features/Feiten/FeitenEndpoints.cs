@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using Npgsql;
 
@@ -21,8 +22,8 @@ public sealed record Ontvangstbewijs(
 /// <summary>
 /// POST /api/feiten/{ind|coa|brp}: one JSON message from a machine client, authenticated by the
 /// source's shared key (header X-Pib-Sleutel, config Feiten:Sleutels:Ind|Coa|Brp). A valid message is
-/// processed like one line of an import, in one transaction: facts, decisions and signals commit
-/// together. An invalid one is answered with Dutch reasons and kept in table afwijzing.
+/// processed like one line of an import, in one transaction: facts, decisions, signals and their audit
+/// entries commit together. An invalid one is answered with Dutch reasons and kept in table afwijzing.
 /// The log never gets a BSN, a name or a message id: only the source and the outcome.
 /// </summary>
 public static class FeitenEndpoints
@@ -36,7 +37,7 @@ public static class FeitenEndpoints
         app.MapPost("/api/feiten/{bron}", OntvangAsync).DisableAntiforgery();
 
     private static async Task<IResult> OntvangAsync(string bron, HttpContext http, NpgsqlDataSource db, TimeProvider clock,
-        IConfiguration configuratie, ILoggerFactory logs, CancellationToken ct)
+        Auditlog auditlog, IConfiguration configuratie, ILoggerFactory logs, CancellationToken ct)
     {
         if (!FeitBronTekst.TryParse(bron, out var feitBron) || !bron.All(char.IsAsciiLetterLower))
         {
@@ -84,7 +85,7 @@ public static class FeitenEndpoints
             return Results.ValidationProblem(FeitJson.PerVeld(validatie), title: "Ongeldig bericht", detail: reden);
         }
 
-        var bewijs = await VerwerkAsync(db, schema, lezing.Bericht, clock, ct);
+        var bewijs = await VerwerkAsync(db, schema, lezing.Bericht, clock, auditlog, ct);
         log.LogInformation("Feitbericht {Bron} {Status}: {Personen} perso(o)n(en) herbepaald, {Signalen} signa(a)l(en)",
             feitBron.Code(), bewijs.Status, bewijs.PersonenHerbepaald, bewijs.Signalen);
         return Results.Json(bewijs, statusCode: StatusCodes.Status202Accepted);
@@ -92,7 +93,7 @@ public static class FeitenEndpoints
 
     /// <summary>One transaction under the processing lock; the receipt time is the stored one, so a repeat matches it exactly.</summary>
     private static async Task<Ontvangstbewijs> VerwerkAsync(NpgsqlDataSource db, FeitSchema schema, FeitBericht bericht,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, Auditlog auditlog, CancellationToken ct)
     {
         var berichtId = Veld.Tekst(bericht.BerichtId)!;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -102,6 +103,7 @@ public static class FeitenEndpoints
         await using var cmd = new NpgsqlCommand("select ontvangen_op from bericht where bericht_id = @id", conn);
         cmd.Parameters.AddWithValue("id", berichtId);
         var ontvangenOp = (DateTime)(await cmd.ExecuteScalarAsync(ct))!;
+        await context.Audit.SchrijfAsync(auditlog, tx, ct);
         await tx.CommitAsync(ct);
         return new Ontvangstbewijs(berichtId, telling.Nieuw == 1 ? Ontvangstbewijs.Verwerkt : Ontvangstbewijs.Dubbel,
             new DateTimeOffset(ontvangenOp, TimeSpan.Zero), telling.Herbepaling.Personen, telling.Herbepaling.Signalen);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using Npgsql;
 
@@ -12,13 +13,17 @@ public sealed record ImportRapport(
 /// <summary>
 /// Bulk import of an IND, COA or BRP file in one transaction: validate every line, record the run
 /// and its rejects, and process the good lines set-based. A crash rolls everything back, so a rerun
-/// is one clean run; the same file again (same SHA-256) is recognised and changes nothing.
+/// is one clean run; the same file again (same SHA-256) is recognised and changes nothing. The audit
+/// entries of the whole run (messages, derivations, signals) are written last, just before the commit,
+/// so the audit log's lock is held only for that final step.
 /// </summary>
 public static class FeitenImport
 {
+    /// <param name="auditlog">Every message stored, derivation and signal of the run is written here, last, in the import's transaction.</param>
     public static async Task<ImportRapport> ImportAsync(NpgsqlDataSource db, FeitBron bron, string pad, TimeProvider clock,
-        CancellationToken ct)
+        Auditlog auditlog, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(auditlog);
         var schema = FeitSchema.Voor(bron);
         var sha = await HashAsync(pad, ct);
         var geldig = new List<GeldigBericht>();
@@ -52,6 +57,7 @@ public static class FeitenImport
         var rapport = new ImportRapport(importId, bron, geldig.Count + afgewezen.Count, telling.Nieuw, telling.Dubbel, afgewezen,
             telling.Herbepaling);
         await VoltooiAsync(conn, rapport, clock.GetUtcNow(), ct);
+        await context.Audit.SchrijfAsync(auditlog, tx, ct);
         await tx.CommitAsync(ct);
         return rapport;
     }

@@ -15,7 +15,8 @@ public readonly record struct FeitenTelling(int Nieuw, int Dubbel, BatchResultaa
 /// (<see cref="BerichtRegistratie"/>: those seen before change nothing), store the facts of the new
 /// messages (COA/BRP through a staging table and an upsert, IND on the person row), then re-derive
 /// exactly the affected persons. Runs inside the caller's transaction, whose
-/// <see cref="Verwerkingscontext"/> holds the processing lock: facts, decisions and signals commit together.
+/// <see cref="Verwerkingscontext"/> holds the processing lock: facts, decisions and signals commit together,
+/// and are recorded in the context's <see cref="Verwerkingscontext.Audit"/> for the caller to write before it commits.
 /// </summary>
 public static class FeitenVerwerking
 {
@@ -25,6 +26,12 @@ public static class FeitenVerwerking
         IReadOnlyList<GeldigBericht> berichten, long? importId, Verwerkingscontext context, CancellationToken ct)
     {
         var registratie = await BerichtRegistratie.RegistreerAsync(conn, schema.Bron, berichten, importId, context.Nu, ct);
+        // Every message stored is an audit entry; a repeat of a known message id stores nothing and gets none.
+        var bron = schema.Bron.Code();
+        foreach (var b in registratie.Nieuw)
+        {
+            context.Audit.FeitOntvangen(Veld.Tekst(b.Bericht.Bsn)!, bron, Veld.Tekst(b.Bericht.BerichtId)!, importId);
+        }
         if (schema.Bron == FeitBron.Ind)
         {
             return new FeitenTelling(registratie.Nieuw.Count, registratie.Dubbel,

@@ -1,5 +1,6 @@
 using System.Text;
 using DuoInburgering.Domain.Synthetisch;
+using DuoInburgering.Web.Features.Audit;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Feiten;
@@ -11,7 +12,7 @@ namespace DuoInburgering.Web.Features.Feiten;
 public static class SyntheseImport
 {
     public static async Task<IReadOnlyList<ImportRapport>> ImportAsync(NpgsqlDataSource db, SyntheseOpties opties, TimeProvider clock,
-        CancellationToken ct)
+        Auditlog auditlog, CancellationToken ct)
     {
         var map = Directory.CreateTempSubdirectory("pib-synthese-");
         try
@@ -26,7 +27,7 @@ public static class SyntheseImport
             var rapporten = new List<ImportRapport>();
             foreach (var bron in new[] { FeitBron.Coa, FeitBron.Brp, FeitBron.Ind })
             {
-                rapporten.Add(await FeitenImport.ImportAsync(db, bron, Pad(bron), clock, ct));
+                rapporten.Add(await FeitenImport.ImportAsync(db, bron, Pad(bron), clock, auditlog, ct));
             }
             return rapporten;
         }

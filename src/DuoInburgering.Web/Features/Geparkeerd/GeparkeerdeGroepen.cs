@@ -1,5 +1,6 @@
 using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using Npgsql;
 
@@ -11,9 +12,10 @@ namespace DuoInburgering.Web.Features.Geparkeerd;
 /// A release marks the persons (<c>vrijgave_wacht</c>) and re-derives them through the normal processing
 /// (<see cref="PersoonBatch"/>, <see cref="Domain.Verwerking.Herbepaling"/>) in one transaction: the
 /// responsible municipality gets the announcement of the regime (SS101, SS139, …), or, when that group
-/// is paused, the persons wait as uitgesteld and leave parking on resume.
+/// is paused, the persons wait as uitgesteld and leave parking on resume. Each person released is a DUO
+/// action in the audit log, with the derivation and signals that followed, in the same transaction.
 /// </summary>
-public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider klok)
+public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider klok, Auditlog auditlog)
 {
     /// <summary>Persons re-derived per batch.</summary>
     public int Chunkgrootte { get; init; } = 20_000;
@@ -108,6 +110,9 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
             throw new GeparkeerdException($"In de groep {uitkomst} / {doelgroep?.Naam() ?? "geen doelgroep"} zijn geen geparkeerde personen (meer) om vrij te geven.");
         }
         bsns.Sort(StringComparer.Ordinal);
+        context.Audit.Voeg(DuoActies.Regel(Verwerkingsactiviteiten.GroepVrijgeven, door, "vrijgeven", reden, context.Nu,
+                ("regime", uitkomst.ToString()), ("doelgroep", doelgroep?.ToString()), ("blijft_wi2021", blijftWi2021 ? "ja" : "nee"))
+            .VoorBetrokkenen(bsns));
 
         var r = await PersoonBatch.HerbepaalAsync(conn, bsns, Chunkgrootte, context, ct);
         var resultaat = new VrijgaveResultaat(bsns.Count, r.Uitgesteld, r.Signalen);
@@ -127,6 +132,7 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
             insert.Parameters.AddWithValue("signalen", resultaat.Signalen);
             await insert.ExecuteNonQueryAsync(ct);
         }
+        await context.Audit.SchrijfAsync(auditlog, tx, ct);
         await tx.CommitAsync(ct);
         return resultaat;
     }

@@ -1,6 +1,7 @@
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using Npgsql;
 
@@ -32,9 +33,10 @@ public sealed record KeuzeResultaat(Regime Van, Regime Naar, int Ss190, int Sign
 /// a later IND message re-derives them) and in regime_keuze with who and why, the old environment is
 /// told, and the person is re-derived like any processing, which announces them in the new regime.
 /// Leaving the Wi2021: <see cref="Wi2021Terugtrekking"/> (SS190, withdrawal). Leaving the Wi2013:
-/// <see cref="Overgangsregeling2022.EindeWi2013"/> (SS110 naming the choice).
+/// <see cref="Overgangsregeling2022.EindeWi2013"/> (SS110 naming the choice). The registration is a DUO action
+/// in the audit log, with everything it caused, in the same transaction.
 /// </summary>
-public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok)
+public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok, Auditlog auditlog)
 {
     /// <summary>The person, or null for an unknown or malformed BSN.</summary>
     public async Task<DuoPersoon?> LaadAsync(string bsn, CancellationToken ct)
@@ -120,15 +122,18 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok)
             await update.ExecuteNonQueryAsync(ct);
         }
 
+        context.Audit.Voeg(DuoActies.Regel(Verwerkingsactiviteiten.KeuzeRegistreren, door, "keuze-registreren", reden, context.Nu,
+            ("regime", gekozen.ToString()), ("vorig_regime", van.ToString()), ("soort", keuze.Soort.ToString())) with { Bsn = bsn });
         int ss190 = 0, signalen = 0;
         if (van == Regime.Wi2021)
         {
-            ss190 = await Wi2021Terugtrekking.TrekTerugAsync(conn, [bsn], context.Vandaag, context.Nu, ct);
+            ss190 = await Wi2021Terugtrekking.TrekTerugAsync(conn, [bsn], context.Vandaag, context.Nu, context.Audit, ct);
         }
         else
         {
             var einde = Overgangsregeling2022.EindeWi2013(gepubliceerd.Gemeente, keuze, context.Vandaag);
-            await PersoonBatch.SchrijfSignalenAsync(conn, [.. einde.Select(s => (bsn, gepubliceerd.Doelgroep?.ToString(), s))], context.Nu, ct);
+            await PersoonBatch.SchrijfSignalenAsync(conn, [.. einde.Select(s => (bsn, gepubliceerd.Doelgroep?.ToString(), s))], context.Nu,
+                context.Audit, ct);
             signalen += einde.Count;
         }
         signalen += (await PersoonBatch.HerbepaalAsync(conn, [bsn], 1, context, ct)).Signalen;
@@ -149,6 +154,7 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok)
             insert.Parameters.AddWithValue("signalen", signalen);
             await insert.ExecuteNonQueryAsync(ct);
         }
+        await context.Audit.SchrijfAsync(auditlog, tx, ct);
         await tx.CommitAsync(ct);
         return new KeuzeResultaat(van, gekozen, ss190, signalen, Overgangsregeling2022.Uitleg(keuze));
     }

@@ -3,7 +3,6 @@ using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace DuoInburgering.Web.Features.Importen;
 
@@ -35,10 +34,7 @@ public static class AfwijzingenDownload
     private static async Task<IResult> DownloadAsync(ImportSleutel sleutel, string naam, HttpContext http, ImportenOverzicht overzicht)
     {
         var ct = http.RequestAborted;
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers[HeaderNames.ContentDisposition] =
-            new ContentDispositionHeaderValue("attachment") { FileNameStar = naam, FileName = naam }.ToString();
-        http.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        Bijlage.Zet(http.Response, naam);
         var csv = new CsvUitvoer<AfwijzingRegel>(http.Response.Body, Koppen, Velden);
         await csv.KopAsync(ct);
         await foreach (var a in overzicht.AlleAfwijzingenAsync(sleutel, ct))
@@ -57,6 +53,29 @@ public static class AfwijzingenDownload
         a => a.Inhoud,
         a => TimeZoneInfo.ConvertTime(a.OntvangenOp, PibVandaag.Amsterdam).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
     ];
+
+    private static readonly Func<Afgewezen, string?>[] RapportVelden =
+    [
+        a => a.Regel?.ToString(CultureInfo.InvariantCulture),
+        a => a.BerichtId,
+        a => a.Reden,
+        a => a.Inhoud,
+    ];
+
+    /// <summary>
+    /// The rejected lines of an import just run (the CLI's <c>--rapport</c>): the download's CSV without the receipt
+    /// time, so the same Excel settings and the same protection against formulas.
+    /// </summary>
+    public static async Task SchrijfRapportAsync(Stream uit, IEnumerable<Afgewezen> afgewezen, CancellationToken ct)
+    {
+        var csv = new CsvUitvoer<Afgewezen>(uit, Koppen[..^1], RapportVelden);
+        await csv.KopAsync(ct);
+        foreach (var a in afgewezen)
+        {
+            await csv.RijAsync(a, ct);
+        }
+        await csv.AfsluitenAsync(ct);
+    }
 
     private static IResult NietGevonden() =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende import",

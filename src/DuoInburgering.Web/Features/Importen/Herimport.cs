@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Feiten;
 using Npgsql;
 
@@ -26,7 +27,7 @@ public abstract record HerimportUitkomst
 /// <see cref="FeitenImport.ImportAsync"/>: one transaction, rejects kept, a repeated file recognised.
 /// The folder is removed afterwards, whatever happened.
 /// </summary>
-public sealed class Herimport(NpgsqlDataSource dataSource, TimeProvider klok, ILogger<Herimport> log)
+public sealed class Herimport(NpgsqlDataSource dataSource, TimeProvider klok, Auditlog auditlog, ILogger<Herimport> log)
 {
     /// <summary>
     /// The upload goes through the Blazor circuit; a file of this size (about 300,000 IND lines) is read in
@@ -51,7 +52,7 @@ public sealed class Herimport(NpgsqlDataSource dataSource, TimeProvider klok, IL
                         $"Het bestand is groter dan {MaxTekst}. Er is niets geïmporteerd; importeer een groot bestand met de CLI (import).");
                 }
             }
-            var rapport = await FeitenImport.ImportAsync(dataSource, bron, pad, klok, ct);
+            var rapport = await FeitenImport.ImportAsync(dataSource, bron, pad, klok, auditlog, ct);
             if (rapport.EerderGeimporteerd is { } eerder)
             {
                 log.LogInformation("Herimport {Bron} door {Door}: bestand was al geïmporteerd als import {Import}", bron.Code(), door, eerder);

@@ -2,7 +2,7 @@ namespace DuoInburgering.Web.Features.Importen;
 
 public static class ImportenRegistratie
 {
-    /// <summary>Needs the NpgsqlDataSource and TimeProvider that AddPibData registers; the endpoints are MapPibImporten.</summary>
+    /// <summary>Needs the NpgsqlDataSource and TimeProvider that AddPibData registers and the Auditlog of AddPibAudit; the endpoints are MapPibImporten.</summary>
     public static IServiceCollection AddPibImporten(this IServiceCollection services)
     {
         services.AddSingleton<ImportenOverzicht>();

@@ -41,7 +41,7 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, A
             await insert.ExecuteNonQueryAsync(ct);
         }
         await SchrijfHistorieAsync(conn, regime, doelgroep, ActiePauze, door, reden, nu, 0, ct);
-        await AuditAsync(tx, Verwerkingsactiviteiten.BepalingPauzeren, regime, doelgroep, door, reden, nu, null, ct);
+        await auditlog.SchrijfAsync(tx, Actie(Verwerkingsactiviteiten.BepalingPauzeren, regime, doelgroep, door, reden, nu, null), ct);
         await tx.CommitAsync(ct);
     }
 
@@ -68,7 +68,9 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, A
         var context = await Verwerkingscontext.LaadAsync(conn, clock, ct);
         var totaal = await VerwerkAchterstandAsync(conn, regime, doelgroep, context, ct);
         await SchrijfHistorieAsync(conn, regime, doelgroep, ActieHervat, door, reden, context.Nu, totaal.Personen, ct);
-        await AuditAsync(tx, Verwerkingsactiviteiten.BepalingHervatten, regime, doelgroep, door, reden, context.Nu, totaal.Personen, ct);
+        // The resume, after the derivations and signals of the backlog it worked off, all in one append.
+        context.Audit.Voeg(Actie(Verwerkingsactiviteiten.BepalingHervatten, regime, doelgroep, door, reden, context.Nu, totaal.Personen));
+        await context.Audit.SchrijfAsync(auditlog, tx, ct);
         await tx.CommitAsync(ct);
         return new HervatResultaat(totaal.Personen, totaal.Signalen, totaal.Uitgesteld);
     }
@@ -206,11 +208,12 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, A
     }
 
     /// <summary>One entry without a data subject: the action concerns a group, the persons' own entries come from their derivation.</summary>
-    private Task AuditAsync(NpgsqlTransaction tx, string activiteit, Regime regime, Doelgroep doelgroep, string door, string reden,
-        DateTimeOffset op, int? verwerkt, CancellationToken ct)
+    private static AuditRegel Actie(string activiteit, Regime regime, Doelgroep doelgroep, string door, string reden,
+        DateTimeOffset op, int? verwerkt)
     {
         var gegevens = new Dictionary<string, string?>
         {
+            ["actie"] = activiteit == Verwerkingsactiviteiten.BepalingPauzeren ? ActiePauze : ActieHervat,
             ["regime"] = regime.ToString(),
             ["doelgroep"] = doelgroep.ToString(),
             ["reden"] = reden.Trim(),
@@ -219,12 +222,12 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, A
         {
             gegevens["verwerkt"] = n.ToString(CultureInfo.InvariantCulture);
         }
-        return auditlog.SchrijfAsync(tx, new AuditRegel(AuditSoort.DuoActie, activiteit, door.Trim())
+        return new AuditRegel(AuditSoort.DuoActie, activiteit, door.Trim())
         {
             Rol = nameof(Data.Rol.Duo),
             Tijdstip = op,
             Gegevens = gegevens,
-        }, ct);
+        };
     }
 
     /// <summary>Regime and doelgroep are stored as their enum names, as the processing writes uitkomst and doelgroep.</summary>

@@ -1,8 +1,10 @@
+using System.Globalization;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,12 @@ public abstract record Registratie
 
     /// <summary>Nothing written; the same answer whether the person does not exist or belongs elsewhere.</summary>
     public sealed record NietGevonden : Registratie;
+
+    /// <summary>Nothing written: DUO's processing is stopped until an interrupted correction is applied again.</summary>
+    public sealed record Onderbroken : Registratie
+    {
+        public string Melding => CorrectieOnderbrokenException.Tijdelijk;
+    }
 }
 
 /// <summary>
@@ -47,12 +55,14 @@ public abstract record Registratie
 /// row: a processing run may have moved the person between the first check and the lock.</item>
 /// <item>The DUO rules (<see cref="PipRegels"/>, <see cref="InburgeringsaanbodRegels"/>); then
 /// <see cref="PipVastlegging"/> derives the new state and the signals, written like any processing.</item>
+/// <item>The audit entries: the municipality's message (actor: its code), the derivation and the signals,
+/// appended last.</item>
 /// </list>
 /// </remarks>
 public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
 {
     public Task<Registratie> RegistreerPipAsync(PibGebruiker gebruiker, string bsn, PipAanvraag aanvraag, CancellationToken ct = default) =>
-        VoerUitAsync(gebruiker, bsn, (t, vorige, context, g, vandaag) =>
+        VoerUitAsync(gebruiker, bsn, SoortPip, PipToelichting(gebruiker, aanvraag), (t, vorige, context, g, vandaag) =>
         {
             var fouten = PipRegels.Valideer(aanvraag, context, vandaag);
             return fouten.Count > 0
@@ -62,7 +72,9 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
         }, ct);
 
     public Task<Registratie> RegistreerAanbodAsync(PibGebruiker gebruiker, string bsn, DateOnly datum, CancellationToken ct = default) =>
-        VoerUitAsync(gebruiker, bsn, (t, vorige, context, _, vandaag) =>
+        VoerUitAsync(gebruiker, bsn, SoortAanbod,
+            string.Create(CultureInfo.InvariantCulture, $"Inburgeringsaanbod van {gebruiker.GemeenteCode} vastgelegd: {datum:yyyy-MM-dd}."),
+            (t, vorige, context, _, vandaag) =>
         {
             var fouten = InburgeringsaanbodRegels.Valideer(datum, context, vandaag);
             return fouten.Count > 0 ? (fouten, null) : ([], PipVastlegging.LegAanbodVast(t, vorige, datum, vandaag));
@@ -71,7 +83,15 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
     private delegate (IReadOnlyList<PipFout> Fouten, Vastlegging? Vastlegging) Beslis(
         PersoonToestand gepubliceerd, PipInfo? vorigePip, PipContext context, GemeenteCode gemeente, DateOnly vandaag);
 
-    private async Task<Registratie> VoerUitAsync(PibGebruiker gebruiker, string bsn, Beslis beslis, CancellationToken ct)
+    /// <summary>The payload's <c>bron</c> of a municipality's message, beside IND, COA and BRP; the actor is the municipality's code.</summary>
+    public const string BronGemeente = "GEMEENTE";
+    public const string SoortPip = "PIP";
+    public const string SoortAanbod = "Inburgeringsaanbod";
+
+    /// <param name="soort">What the municipality registered (the audit payload's <c>soort</c>).</param>
+    /// <param name="toelichting">What was registered, in Dutch, for the derivation's audit entry (no BSN, no name).</param>
+    private async Task<Registratie> VoerUitAsync(PibGebruiker gebruiker, string bsn, string soort, string toelichting, Beslis beslis,
+        CancellationToken ct)
     {
         if (gebruiker.Rol != Data.Rol.Gemeente || !Bsn.TryParse(bsn, out _))
         {
@@ -87,7 +107,15 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
 
         await sessie.Db.Database.ExecuteSqlAsync($"select set_config('role', 'none', true)", ct);
         var conn = (NpgsqlConnection)sessie.Db.Database.GetDbConnection();
-        var verwerking = await Verwerkingscontext.LaadAsync(conn, klok, ct);
+        Verwerkingscontext verwerking;
+        try
+        {
+            verwerking = await Verwerkingscontext.LaadAsync(conn, klok, ct);
+        }
+        catch (CorrectieOnderbrokenException)
+        {
+            return new Registratie.Onderbroken();
+        }
         var regel = (await PersoonBatch.LaadAsync(conn, [bsn], ct))[bsn];
         var p = regel.Persoon!;
         var gemeente = new GemeenteCode(g);
@@ -106,9 +134,34 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
         }
 
         await SchrijfAsync(sessie, p.Bsn, vastlegging, verwerking.Nu, ct);
-        await PersoonBatch.SchrijfSignalenAsync(conn, [.. vastlegging.Signalen.Select(s => (p.Bsn, p.PubDoelgroep, s))], verwerking.Nu, ct);
+        // The municipality's message received, what it changed (the decision itself stays), and the signals it caused.
+        verwerking.Audit.Voeg(new AuditRegel(AuditSoort.FeitOntvangen, Verwerkingsactiviteiten.FeitOntvangen, g)
+        {
+            Bsn = p.Bsn,
+            Rol = Verwerkingsaudit.RolBron,
+            GemeenteCode = g,
+            Tijdstip = verwerking.Nu,
+            Gegevens = new Dictionary<string, string?>
+            {
+                ["bron"] = BronGemeente,
+                ["bericht_id"] = null,
+                ["soort"] = soort,
+                ["gebruiker"] = gebruiker.Id,
+            },
+        });
+        verwerking.Audit.Bepaling(p, toelichting);
+        await PersoonBatch.SchrijfSignalenAsync(conn, [.. vastlegging.Signalen.Select(s => (p.Bsn, p.PubDoelgroep, s))], verwerking.Nu,
+            verwerking.Audit, ct);
+        await verwerking.Audit.SchrijfAsync(sessie.Auditlog, sessie.Db, ct);
         await sessie.CommitAsync(ct);
         return new Registratie.Geregistreerd(vastlegging.Signalen);
+    }
+
+    private static string PipToelichting(PibGebruiker gebruiker, PipAanvraag aanvraag)
+    {
+        var niveau = PipRegels.BepaalNiveau(aanvraag) is { } n ? $", niveau {n}" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Persoonlijk plan inburgering en participatie van {gebruiker.GemeenteCode} vastgelegd: dagtekening {aanvraag.Dagtekening:yyyy-MM-dd}, {aanvraag.Leerroute.Naam()}{niveau}.");
     }
 
     private static PipInfo? VorigePip(Persoon p) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -65,9 +66,12 @@ public sealed partial class Persoonscorrecties
         // Withdrawal before re-derivation: if the municipality changes too, the misplaatsing step then withdraws
         // everything the old municipality holds, the SS190 just written included (it never should have had the
         // person, Gemeentecorrectie "Policy"); the new municipality hears of the person under the new law only.
+        context.Audit.Voeg(DuoActies.Regel(Verwerkingsactiviteiten.CorrectieGoedkeuren, gebruiker.Id, "goedkeuren", voorstel.Reden,
+            context.Nu, ("persoonscorrectie_id", id.ToString(CultureInfo.InvariantCulture)), ("voorgesteld_door", voorstel.VoorgesteldDoor),
+            ("bericht_id", $"DUO-PC-{id}")) with { Bsn = voorstel.Bsn });
         var gecorrigeerd = await PasFeitenToeAsync(werk.Conn, regel, na, $"DUO-PC-{id}", ct);
         var ss190 = effect.VerlaatWi2021
-            ? await Wi2021Terugtrekking.TrekTerugAsync(werk.Conn, [voorstel.Bsn], context.Vandaag, context.Nu, ct)
+            ? await Wi2021Terugtrekking.TrekTerugAsync(werk.Conn, [voorstel.Bsn], context.Vandaag, context.Nu, context.Audit, ct)
             : 0;
         var batch = await PersoonBatch.HerbepaalEnSchrijfAsync(werk.Conn, [gecorrigeerd with { PersoonscorrectieId = id }], context, ct);
 
@@ -82,6 +86,7 @@ public sealed partial class Persoonscorrecties
         {
             throw new InvalidOperationException("Het voorstel veranderde onder de vergrendeling.");
         }
+        await context.Audit.SchrijfAsync(auditlog, werk.Db, ct);
         await werk.Tx.CommitAsync(ct);
         return new Besluitresultaat.Besloten(CorrectieStatus.Goedgekeurd, signalen);
     }
@@ -118,6 +123,9 @@ public sealed partial class Persoonscorrecties
                 .SetProperty(c => c.BeslotenDoor, gebruiker.Id)
                 .SetProperty(c => c.BeslotenOp, nu)
                 .SetProperty(c => c.Afwijzingsreden, tekst), ct);
+        var afwijzing = DuoActies.Regel(Verwerkingsactiviteiten.CorrectieAfwijzen, gebruiker.Id, "afwijzen", tekst, nu,
+            ("persoonscorrectie_id", id.ToString(CultureInfo.InvariantCulture)), ("voorgesteld_door", voorstel!.VoorgesteldDoor));
+        await auditlog.SchrijfAsync(werk.Db, [afwijzing with { Bsn = voorstel.Bsn }], ct);
         await werk.Tx.CommitAsync(ct);
         return new Besluitresultaat.Besloten(CorrectieStatus.Afgewezen, 0);
     }

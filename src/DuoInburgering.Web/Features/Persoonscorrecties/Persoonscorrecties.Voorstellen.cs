@@ -1,7 +1,9 @@
+using System.Globalization;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Verwerking;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
@@ -97,6 +99,9 @@ public sealed partial class Persoonscorrecties
         {
             return new Voorstelresultaat.Ongeldig([new("", "Er staat al een voorstel open voor deze persoon. Laat dat eerst beoordelen.")]);
         }
+        await auditlog.SchrijfAsync(werk.Db, [DuoActies.Regel(Verwerkingsactiviteiten.CorrectieVoorstellen, gebruiker.Id, "voorstellen",
+            rij.Reden, rij.VoorgesteldOp, ("persoonscorrectie_id", rij.Id.ToString(CultureInfo.InvariantCulture)),
+            ("verlaat_wi2021", rij.VerlaatWi2021 ? "ja" : "nee")) with { Bsn = bsn }], ct);
         await werk.Tx.CommitAsync(ct);
         return new Voorstelresultaat.Berekend(effect, rij.Id);
     }

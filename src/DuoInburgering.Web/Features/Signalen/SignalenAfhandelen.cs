@@ -1,5 +1,7 @@
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Features.Verwerking;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +17,10 @@ public sealed record AfhandelOpdracht(Regime Regime, SignaalActie Actie, IReadOn
 /// <summary><see cref="Gewijzigd"/> counts the signals that really changed; ids of other municipalities or in the wrong state count nothing.</summary>
 public sealed record AfhandelUitkomst(int Gewijzigd, DateTimeOffset Tijdstip, string? Fout = null);
 
+/// <summary>
+/// Handles or reopens signals in one municipal session; each signal changed is an audit entry (kind
+/// SignaalAfgehandeld, the caseworker as actor, <c>actie</c> afhandelen, heropenen or ongedaan-maken) in the same transaction.
+/// </summary>
 public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klok)
 {
     /// <summary>A selection is at most a few pages; a larger one is a mistake, not a task.</summary>
@@ -51,9 +57,29 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
             signalen = signalen.Where(s => s.AfgehandeldOp == moment && s.AfgehandeldDoor == gebruiker.Id);
         }
 
+        // Lock the chosen rows first, so what is read for the audit log is exactly what the update changes, also
+        // when a colleague handles the same signals at the same moment.
+        await sessie.Db.Database.ExecuteSqlAsync(
+            $"select 1 from signaal where id = any({ids}) and regime = {regime} order by id for update", ct);
+        var betrokken = await signalen.Select(s => new { s.Id, s.Bsn, s.Code, s.Regime, s.Datum, s.GemeenteCode }).ToListAsync(ct);
         var gewijzigd = naar == SignaalStatus.Afgehandeld
             ? await signalen.ExecuteUpdateAsync(s => s.SetProperty(x => x.AfgehandeldOp, nu).SetProperty(x => x.AfgehandeldDoor, gebruiker.Id), ct)
             : await signalen.ExecuteUpdateAsync(s => s.SetProperty(x => x.AfgehandeldOp, (DateTimeOffset?)null).SetProperty(x => x.AfgehandeldDoor, (string?)null), ct);
+        if (gewijzigd != betrokken.Count)
+        {
+            throw new InvalidOperationException("De signalen veranderden onder de vergrendeling.");
+        }
+
+        var actie = opdracht.Terugdraaien is not null ? "ongedaan-maken" : opdracht.Actie == SignaalActie.Afhandelen ? "afhandelen" : "heropenen";
+        await sessie.Auditlog.SchrijfAsync(sessie.Db, betrokken.Select(x =>
+        {
+            var gegevens = Verwerkingsaudit.SignaalGegevens(x.Code, x.Regime, x.Datum, x.Id);
+            gegevens["actie"] = actie;
+            return new AuditRegel(AuditSoort.SignaalAfgehandeld, Verwerkingsactiviteiten.SignaalAfhandelen, gebruiker.Id)
+            {
+                Bsn = x.Bsn, Rol = gebruiker.Rol.ToString(), GemeenteCode = x.GemeenteCode, Tijdstip = nu, Gegevens = gegevens,
+            };
+        }), ct);
         await sessie.CommitAsync(ct);
         return new AfhandelUitkomst(gewijzigd, nu);
     }

@@ -5,7 +5,6 @@ using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace DuoInburgering.Web.Features.Signalen;
 
@@ -79,12 +78,7 @@ public static class SignalenDownloads
         var naam = ss190
             ? $"ss190-{gebruiker.GemeenteCode}-{sessie.Vandaag:yyyyMMdd}.csv"
             : $"signalen-{gebruiker.GemeenteCode}-{SignaalFilterQuery.Pad(regime)}-{sessie.Vandaag:yyyyMMdd}.{(formaat == Formaat.Csv ? "csv" : "xlsx")}";
-        http.Response.ContentType = formaat == Formaat.Csv
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        http.Response.Headers[HeaderNames.ContentDisposition] =
-            new ContentDispositionHeaderValue("attachment") { FileNameStar = naam, FileName = naam }.ToString();
-        http.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        Bijlage.Zet(http.Response, naam, formaat == Formaat.Csv ? Bijlage.Csv : Bijlage.Xlsx);
 
         var kolommen = ss190 ? SignaalKolommen.Ss190 : SignaalKolommen.Lijst;
         var omschrijving = ss190 ? "download ss190-lijst" : $"download {formaat.ToString().ToLowerInvariant()} {regime}";

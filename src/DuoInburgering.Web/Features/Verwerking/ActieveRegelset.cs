@@ -1,4 +1,5 @@
 using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Web.Features.Audit;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Verwerking;
@@ -36,9 +37,11 @@ public static class ActieveRegelset
     /// earlier keep their decision and its version until a correction or a new fact re-derives them.
     /// </summary>
     /// <exception cref="CorrectieException">Unknown version, no reason or no name, or a correction left half done.</exception>
+    /// <param name="auditlog">The switch is a DUO action in the audit log, in the same transaction.</param>
     public static async Task<RegelsetStand> WijzigAsync(NpgsqlDataSource db, string versie, string door, string reden, TimeProvider klok,
-        CancellationToken ct)
+        Auditlog auditlog, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(auditlog);
         if (!RegimeRuleSets.TryGet(versie, out var rules))
         {
             throw new CorrectieException(
@@ -55,10 +58,21 @@ public static class ActieveRegelset
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var context = await Verwerkingscontext.LaadAsync(conn, klok, ct);
+        var vorige = await LeesAsync(conn, ct);
         await ZetAsync(conn, rules.Versie, door.Trim(), reden.Trim(), null, context.Nu, ct);
+        await auditlog.SchrijfAsync(tx, AuditWijziging(rules.Versie, vorige.Versie, door, reden, null, context.Nu), ct);
         await tx.CommitAsync(ct);
         return await LeesAsync(conn, ct);
     }
+
+    /// <summary>
+    /// The audit entry of a switch: a DUO action about no person in particular (who is re-derived under it gets
+    /// their own derivation entries), with the new and the previous version and the correction that made it.
+    /// </summary>
+    public static AuditRegel AuditWijziging(string versie, string vorigeVersie, string door, string reden, long? correctieId, DateTimeOffset nu) =>
+        DuoActies.Regel(Verwerkingsactiviteiten.RegelsetWijzigen, door, "regelset-wijzigen", reden, nu,
+            ("regelset", versie), ("vorige_regelset", vorigeVersie),
+            ("correctie_id", correctieId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>In the caller's transaction: the new version and a history row (also when it stays the same, for the audit).</summary>
     public static async Task ZetAsync(NpgsqlConnection conn, string versie, string door, string reden, long? correctieId,

@@ -115,9 +115,7 @@ public static class Herbepalingsvoorbeeld
                 ? new BrpFeiten(Code(Tekst(r, 18)), r.GetBoolean(19), Datum(r, 20), Datum(r, 21), Datum(r, 22))
                 : null;
             // As processing decides (Herbepaling): a registered choice of the overgangsregeling 2022 outranks the rules.
-            var keuze = Tekst(r, 24) is { } kr && Tekst(r, 25) is { } ks && Datum(r, 26) is { } kd
-                ? new RegimeKeuze(Enum.Parse<Regime>(kr), Enum.Parse<KeuzeSoort>(ks), kd)
-                : null;
+            var keuze = PersoonMapping.Keuze(Tekst(r, 24), Tekst(r, 25), Datum(r, 26));
             var besluit = Overgangsregeling2022.PasToe(rules.DeriveRegime(ind), keuze);
             var koppeling = rules.BepaalGemeente(coa, brp);
             var oud = new CorrectieStand(Uitkomst(r.GetString(9)), DoelgroepVan(Tekst(r, 11)), Datum(r, 12), Code(Tekst(r, 10)));

@@ -146,13 +146,22 @@ public static partial class PersoonBatch
         return bepaling with { Uitgesteld = uitgesteld };
     }
 
+    /// <summary>Writes a chunk and records it for the audit log (here, on the one writer, not while deriving the next chunk).</summary>
     private static async Task<BatchResultaat> SchrijfAsync(NpgsqlConnection conn, Bepaling b, Verwerkingscontext context, CancellationToken ct)
     {
         await SchrijfNieuwePersonenAsync(conn, b.Nieuw, ct);
         await SchrijfPersonenAsync(conn, b.Bekend, ct);
-        await SchrijfSignalenAsync(conn, b.Signalen, context.Nu, ct);
+        foreach (var p in b.Nieuw)
+        {
+            context.Audit.Bepaling(p);
+        }
+        foreach (var p in b.Bekend)
+        {
+            context.Audit.Bepaling(p);
+        }
+        await SchrijfSignalenAsync(conn, b.Signalen, context.Nu, context.Audit, ct);
         // Nothing to do, and no statement sent, unless this chunk corrected a municipality.
-        await MisplaatsingRegistratie.SchrijfAsync(conn, b.Misplaatsingen, context.Nu, ct);
+        await MisplaatsingRegistratie.SchrijfAsync(conn, b.Misplaatsingen, context.Nu, context.Audit, ct);
         return new BatchResultaat(b.Nieuw.Count + b.Bekend.Count, b.Uitgesteld, b.Signalen.Count);
     }
 
@@ -198,20 +207,28 @@ public static partial class PersoonBatch
 
     /// <summary>
     /// Writes signals with the person's published doelgroep of that moment (what the municipality receives
-    /// with the signal); an SS190 gets none, it carries the BSN only (DOMAIN.md "Signal catalogue").
+    /// with the signal); an SS190 gets none, it carries the BSN only (DOMAIN.md "Signal catalogue"). Every
+    /// signal is recorded in <paramref name="audit"/> under its id, taken from the table's identity sequence
+    /// first because COPY returns none.
     /// </summary>
     public static async Task SchrijfSignalenAsync(NpgsqlConnection conn,
-        IReadOnlyCollection<(string Bsn, string? Doelgroep, Domain.Signalen.Signaal Signaal)> signalen, DateTimeOffset nu, CancellationToken ct)
+        IReadOnlyCollection<(string Bsn, string? Doelgroep, Domain.Signalen.Signaal Signaal)> signalen, DateTimeOffset nu,
+        Verwerkingsaudit audit, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         if (signalen.Count == 0)
         {
             return;
         }
+        var ids = await SignaalIdsAsync(conn, signalen.Count, ct);
+        var i = 0;
         await using var importer = await conn.BeginBinaryImportAsync(
-            "copy signaal (bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op, doelgroep) from stdin (format binary)", ct);
+            "copy signaal (id, bsn, code, gemeente_code, regime, datum, toelichting, aangemaakt_op, doelgroep) from stdin (format binary)", ct);
         foreach (var (bsn, doelgroep, s) in signalen)
         {
+            var id = ids[i++];
             importer.StartRow();
+            importer.Write(id, NpgsqlDbType.Bigint);
             importer.Write(bsn, NpgsqlDbType.Varchar);
             importer.Write(s.Code.ToString(), NpgsqlDbType.Text);
             importer.Write(s.Gemeente.Waarde, NpgsqlDbType.Varchar);
@@ -220,8 +237,29 @@ public static partial class PersoonBatch
             importer.Write(s.Toelichting, NpgsqlDbType.Text);
             importer.Write(nu, NpgsqlDbType.TimestampTz);
             PersoonKolommen.SchrijfOfNull(importer, s.Code == Domain.Signalen.SignaalCode.SS190 ? null : doelgroep, NpgsqlDbType.Text);
+            audit.SignaalVerzonden(id, bsn, s);
         }
         await importer.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// <paramref name="aantal"/> new ids from signaal's identity sequence (one round trip). COPY writes a given value into an
+    /// identity column (as OVERRIDING SYSTEM VALUE), so the ids are known before the rows are sent.
+    /// </summary>
+    private static async Task<long[]> SignaalIdsAsync(NpgsqlConnection conn, int aantal, CancellationToken ct)
+    {
+        var ids = new long[aantal];
+        await using var cmd = new NpgsqlCommand("""
+            select nextval(s.reeks) from (select pg_get_serial_sequence('signaal', 'id')::regclass as reeks) s, generate_series(1, @n)
+            """, conn);
+        cmd.Parameters.Add(new NpgsqlParameter<int>("n", aantal));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var i = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            ids[i++] = reader.GetInt64(0);
+        }
+        return i == aantal ? ids : throw new InvalidOperationException("Te weinig signaalnummers uitgegeven.");
     }
 
     internal static string? Tekst(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -26,9 +26,12 @@ internal static class PersoonMapping
     };
 
     /// <summary>The regime the overgangsregeling 2022 fixed for this person, or null when the rules decide.</summary>
-    public static RegimeKeuze? Keuze(Persoon p) =>
-        p.KeuzeRegime is { } regime && p.KeuzeSoort is { } soort && p.KeuzeDatum is { } datum
-            ? new RegimeKeuze(Enum.Parse<Regime>(regime), Enum.Parse<KeuzeSoort>(soort), datum)
+    public static RegimeKeuze? Keuze(Persoon p) => Keuze(p.KeuzeRegime, p.KeuzeSoort, p.KeuzeDatum);
+
+    /// <summary>The same from the stored columns (keuze_regime, keuze_soort, keuze_datum), read without a row object.</summary>
+    public static RegimeKeuze? Keuze(string? regime, string? soort, DateOnly? datum) =>
+        regime is not null && soort is not null && datum is { } d
+            ? new RegimeKeuze(Enum.Parse<Regime>(regime), Enum.Parse<KeuzeSoort>(soort), d)
             : null;
 
     /// <summary>The published state, or null when nothing was ever published about this person.</summary>

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace DuoInburgering.Web.Features.Verwerking;
 
-/// <summary>What a processing run decides with: the rule set, the pauses in force and the clock.</summary>
+/// <summary>What a processing run decides with: the rule set, the pauses in force and the clock; and what it records for the audit log.</summary>
 public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeSleutel> Pauzes, DateOnly Vandaag, DateTimeOffset Nu)
 {
     /// <summary>
@@ -21,6 +21,12 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
     public bool IsGepauzeerd(PauzeSleutel sleutel) => Pauzes.Contains(sleutel);
 
     /// <summary>
+    /// What this run recorded for the audit log (facts, decisions, signals): the caller writes it
+    /// (<see cref="Verwerkingsaudit"/>) just before it commits. A run of several committed chunks loads a context per chunk.
+    /// </summary>
+    public Verwerkingsaudit Audit { get; init; } = new(Nu);
+
+    /// <summary>
     /// Reads the pauses and the active rule set inside the caller's transaction and locks table pauze in
     /// SHARE ROW EXCLUSIVE mode until it ends. That mode conflicts with itself: processing runs (imports,
     /// messages, deadline job, resume) that write persons follow each other, so no two of them re-derive
@@ -30,7 +36,7 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
     /// must not be re-derived without their SS190 and parking.
     /// </summary>
     /// <param name="rules">A rule set other than the active one (tests); null reads table regelset_actief.</param>
-    /// <exception cref="CorrectieException">A correction was interrupted and has not been completed.</exception>
+    /// <exception cref="CorrectieOnderbrokenException">A correction was interrupted and has not been completed.</exception>
     public static async Task<Verwerkingscontext> LaadAsync(NpgsqlConnection conn, TimeProvider clock, CancellationToken ct,
         RegimeRuleSet? rules = null)
     {
@@ -41,9 +47,7 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
         var (pauzes, actief, onderbroken) = await LeesAsync(conn, vergrendel: true, ct);
         if (onderbroken is long run)
         {
-            throw new CorrectieException(
-                $"Correctie {run} is onderbroken en nog niet afgerond. Pas die correctie opnieuw toe (DUO, pagina Correcties) " +
-                "voordat er verder wordt verwerkt.");
+            throw new CorrectieOnderbrokenException(run);
         }
         var nu = clock.GetUtcNow();
         return new Verwerkingscontext(rules ?? actief, pauzes, PibVandaag.Op(nu), nu);
@@ -94,4 +98,20 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
 }
 
 /// <summary>A correction or rule-set change that cannot be done as asked; the message is Dutch and meant for DUO staff.</summary>
-public sealed class CorrectieException(string message) : Exception(message);
+public class CorrectieException(string message) : Exception(message);
+
+/// <summary>
+/// A correction run was interrupted and not applied again: nothing may be processed until it is, because its
+/// remaining persons must not be re-derived without their SS190 and parking. Every writer of persons stops with
+/// this; screens show <see cref="Exception.Message"/> (DUO) or <see cref="Tijdelijk"/> (municipalities, sources).
+/// </summary>
+public sealed class CorrectieOnderbrokenException(long run) : CorrectieException(
+    $"Correctie {run} is onderbroken en nog niet afgerond. Pas die correctie opnieuw toe (DUO, pagina Correcties) " +
+    "voordat er verder wordt verwerkt.")
+{
+    /// <summary>What someone outside DUO is told: nothing was written, try again later.</summary>
+    public const string Tijdelijk =
+        "De verwerking bij DUO is tijdelijk gestopt voor een correctie. Er is niets vastgelegd; probeer het later opnieuw.";
+
+    public long Run { get; } = run;
+}

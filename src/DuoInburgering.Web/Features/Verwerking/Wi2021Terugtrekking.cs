@@ -1,4 +1,5 @@
 using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
 using Npgsql;
 
@@ -21,22 +22,24 @@ public static class Wi2021Terugtrekking
         with ingetrokken as (
             update signaal set ingetrokken_op = @nu
             where bsn = any(@bsns) and regime = 'Wi2021' and ingetrokken_op is null and code <> 'SS190'
-            returning bsn, gemeente_code)
-        select distinct bsn, gemeente_code from ingetrokken order by bsn, gemeente_code
+            returning bsn, gemeente_code, id, code, datum)
+        select bsn, gemeente_code, id, code, datum from ingetrokken order by bsn, gemeente_code, id
         """;
 
+    /// <summary>Withdraws and writes the SS190s; each withdrawal and each SS190 is recorded in <paramref name="audit"/>.</summary>
     /// <returns>The number of SS190 signals written.</returns>
     public static async Task<int> TrekTerugAsync(NpgsqlConnection conn, IReadOnlyCollection<string> bsns, DateOnly vandaag,
-        DateTimeOffset nu, CancellationToken ct)
+        DateTimeOffset nu, Verwerkingsaudit audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conn);
         ArgumentNullException.ThrowIfNull(bsns);
+        ArgumentNullException.ThrowIfNull(audit);
         if (bsns.Count == 0)
         {
             return 0;
         }
 
-        var gemeenten = new Dictionary<string, List<GemeenteCode>>(StringComparer.Ordinal);
+        var ingetrokken = new List<(string Bsn, string Gemeente, long Id, string Code, DateOnly Datum)>();
         await using (var cmd = new NpgsqlCommand(Sql, conn) { CommandTimeout = 0 })
         {
             cmd.Parameters.Add(new NpgsqlParameter<string[]>("bsns", [.. bsns.Distinct(StringComparer.Ordinal)]));
@@ -44,12 +47,22 @@ public static class Wi2021Terugtrekking
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var bsn = reader.GetString(0);
-                if (!gemeenten.TryGetValue(bsn, out var lijst))
-                {
-                    gemeenten[bsn] = lijst = [];
-                }
-                lijst.Add(new GemeenteCode(reader.GetString(1)));
+                ingetrokken.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
+                    reader.GetFieldValue<DateOnly>(4)));
+            }
+        }
+        var gemeenten = new Dictionary<string, List<GemeenteCode>>(StringComparer.Ordinal);
+        foreach (var s in ingetrokken)
+        {
+            audit.SignaalIngetrokken(s.Id, s.Bsn, s.Code, nameof(Regime.Wi2021), s.Datum, s.Gemeente);
+            if (!gemeenten.TryGetValue(s.Bsn, out var lijst))
+            {
+                gemeenten[s.Bsn] = lijst = [];
+            }
+            var gemeente = new GemeenteCode(s.Gemeente);
+            if (lijst.Count == 0 || lijst[^1] != gemeente) // sorted by bsn, then municipality
+            {
+                lijst.Add(gemeente);
             }
         }
 
@@ -58,7 +71,7 @@ public static class Wi2021Terugtrekking
         {
             correcties.AddRange(SignaalRegels.Correctie(lijst, vandaag).Select(s => (bsn, (string?)null, s)));
         }
-        await PersoonBatch.SchrijfSignalenAsync(conn, correcties, nu, ct);
+        await PersoonBatch.SchrijfSignalenAsync(conn, correcties, nu, audit, ct);
         return correcties.Count;
     }
 }

@@ -24,6 +24,7 @@ public sealed class StartpaginaTests(PortaalHost portaal)
                     "DUO in- of uitklappen", "Overzicht", "Pauzes", "Correcties", "Geparkeerde groepen", "Persoonscorrecties",
                     "Importen", "Gemeenten",
                     "Audit in- of uitklappen", "Overzicht", "Controle van de keten", "Tijdlijn van een persoon",
+                    "Verstrekkingen per gemeente", "Lekrapport",
                     "Naar gemeente", "Naar duo", "Naar audit",
                 ],
                 ronde.Select(f => f.Naam));

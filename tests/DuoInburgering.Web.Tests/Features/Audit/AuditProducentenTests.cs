@@ -155,8 +155,8 @@ public sealed class AuditProducentenTests(TestDatabase database) : IClassFixture
         }
         Assert.Equal(
         [
-            """DuoActie|bepaling-pauzeren|duo.beheer|Duo|t|{"regime":"Wi2007","doelgroep":"Gezinsmigrant","reden":"Plaatsing onderzoeken"}""",
-            """DuoActie|bepaling-hervatten|duo.uitvoering|Duo|t|{"regime":"Wi2007","doelgroep":"Gezinsmigrant","reden":"Onderzoek afgerond","verwerkt":"0"}""",
+            """DuoActie|bepaling-pauzeren|duo.beheer|Duo|t|{"actie":"pauze","regime":"Wi2007","doelgroep":"Gezinsmigrant","reden":"Plaatsing onderzoeken"}""",
+            """DuoActie|bepaling-hervatten|duo.uitvoering|Duo|t|{"actie":"hervat","regime":"Wi2007","doelgroep":"Gezinsmigrant","reden":"Onderzoek afgerond","verwerkt":"0"}""",
         ], acties);
     }
 

@@ -73,7 +73,7 @@ public sealed class CorrectiePaginaTests(IncidentCohortDatabase cohort)
         using var factory = new CorrectieWebFactory(cs);
         using var client = Aanmelding.Als(factory, "duo.beheer");
         await using var db = NpgsqlDataSource.Create(cs);
-        var voorbeeld = await new Correctiedienst(db, TimeProvider.System).VoorbeeldAsync("2022-03",
+        var voorbeeld = await new Correctiedienst(db, TimeProvider.System, TestAudit.Log()).VoorbeeldAsync("2022-03",
             new Domain.Verwerking.CorrectieScope(Regime: Domain.Regimes.Regime.Wi2021), CancellationToken.None);
 
         var antwoord = await client.GetAsync(new Uri(CorrectieDownload.Pad + "?versie=2022-03&regime=Wi2021", UriKind.Relative));
@@ -120,7 +120,7 @@ public sealed class CorrectiePaginaTests(IncidentCohortDatabase cohort)
         var klok = new Testklok(Correctiedag);
         ctx.Services.AddSingleton<TimeProvider>(klok);
         ctx.Services.AddSingleton(db);
-        ctx.Services.AddSingleton(new Correctiedienst(db, klok));
+        ctx.Services.AddSingleton(new Correctiedienst(db, klok, TestAudit.Log(klok)));
         ctx.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(cs));
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("duo.beheer");
@@ -148,7 +148,7 @@ public sealed class CorrectiePaginaTests(IncidentCohortDatabase cohort)
         cut.Find("input[aria-label='Peildatum tot en met']").Change("");
         cut.Find("#knop-voorbeeld").Click();
         cut.WaitForAssertion(() => Assert.Contains("zouden wijzigen", Tekst(cut), StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        var voorbeeld = await new Correctiedienst(db, klok).VoorbeeldAsync("2022-03", Domain.Verwerking.CorrectieScope.Iedereen, CancellationToken.None);
+        var voorbeeld = await new Correctiedienst(db, klok, TestAudit.Log(klok)).VoorbeeldAsync("2022-03", Domain.Verwerking.CorrectieScope.Iedereen, CancellationToken.None);
         Assert.Contains($"{voorbeeld.Wijzigingen.Count} zouden wijzigen", Tekst(cut), StringComparison.Ordinal);
         var eerste = voorbeeld.Wijzigingen[0];
         Assert.Contains(eerste.Bsn, Tekst(cut), StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class CorrectiePaginaTests(IncidentCohortDatabase cohort)
         Assert.Contains("Actieve regelset: 2022-03", Tekst(cut), StringComparison.Ordinal);
         Assert.Contains("2021-12 → 2022-03", Tekst(cut), StringComparison.Ordinal);
         Assert.Contains("Voltooid", Tekst(cut), StringComparison.Ordinal);
-        var run = (await new Correctiedienst(db, klok).RunsAsync(CancellationToken.None)).Single();
+        var run = (await new Correctiedienst(db, klok, TestAudit.Log(klok)).RunsAsync(CancellationToken.None)).Single();
         Assert.Equal(("duo.beheer", voorbeeld.Hash, voorbeeld.Wijzigingen.Count), (run.Door, run.LijstHash, run.Verwerkt));
     }
 

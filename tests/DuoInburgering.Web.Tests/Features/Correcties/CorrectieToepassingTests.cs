@@ -27,7 +27,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         public Testklok Klok { get; } = new(Correctiedag);
 
         public Correctiedienst Dienst(int brok = 2_500, Func<int, CancellationToken, Task>? naBrok = null) =>
-            new(Db, Klok) { Brokgrootte = brok, NaBrok = naBrok };
+            new(Db, Klok, TestAudit.Log(Klok)) { Brokgrootte = brok, NaBrok = naBrok };
 
         public ValueTask DisposeAsync() => Db.DisposeAsync();
     }
@@ -320,7 +320,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         await using (var conn = await onderbroken.Db.OpenConnectionAsync())
         await using (await conn.BeginTransactionAsync())
         {
-            var stop = await Assert.ThrowsAsync<CorrectieException>(() => Verwerkingscontext.LaadAsync(conn, onderbroken.Klok, Geen));
+            var stop = await Assert.ThrowsAsync<CorrectieOnderbrokenException>(() => Verwerkingscontext.LaadAsync(conn, onderbroken.Klok, Geen));
             Assert.StartsWith("Correctie 1 is onderbroken en nog niet afgerond.", stop.Message, StringComparison.Ordinal);
         }
         // Another preview cannot start a second run either.
@@ -377,7 +377,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         {
             var pad = Path.Combine(map.FullName, "coa.csv");
             await File.WriteAllTextAsync(pad, Domain.Synthetisch.SynthetischePopulatie.CoaKop + "\nCOA-KOPPEL-01,999990019,AZC Ter Apel,GM0363,2022-03-20,\n");
-            await FeitenImport.ImportAsync(o.Db, FeitBron.Coa, pad, o.Klok, Geen);
+            await FeitenImport.ImportAsync(o.Db, FeitBron.Coa, pad, o.Klok, TestAudit.Log(o.Klok), Geen);
         }
         finally
         {
@@ -403,11 +403,11 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         await using var conn = await o.Db.OpenConnectionAsync();
         await using (var tx = await conn.BeginTransactionAsync())
         {
-            var n = await Wi2021Terugtrekking.TrekTerugAsync(conn, [Benali, "999990032", "999990111"], Vandaag, Correctiedag, Geen);
+            var n = await Wi2021Terugtrekking.TrekTerugAsync(conn, [Benali, "999990032", "999990111"], Vandaag, Correctiedag, new Verwerkingsaudit(Correctiedag), Geen);
             // Benali: Rotterdam and Amsterdam; Karimzada: Cranendonck; Salehi (#09, rightly Wi2021) as well, because the caller asked.
             Assert.Equal(4, n);
-            Assert.Equal(0, await Wi2021Terugtrekking.TrekTerugAsync(conn, [Benali, "999990032", "999990111"], Vandaag, Correctiedag, Geen));
-            Assert.Equal(0, await Wi2021Terugtrekking.TrekTerugAsync(conn, [], Vandaag, Correctiedag, Geen));
+            Assert.Equal(0, await Wi2021Terugtrekking.TrekTerugAsync(conn, [Benali, "999990032", "999990111"], Vandaag, Correctiedag, new Verwerkingsaudit(Correctiedag), Geen));
+            Assert.Equal(0, await Wi2021Terugtrekking.TrekTerugAsync(conn, [], Vandaag, Correctiedag, new Verwerkingsaudit(Correctiedag), Geen));
             await tx.RollbackAsync();
         }
         Assert.Empty(await CorrectieDb.LijstAsync(o.Cs, "select bsn from signaal where code = 'SS190' or ingetrokken_op is not null"));
@@ -437,12 +437,12 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         {
             Assert.Equal("2021-12", (await Verwerkingscontext.LaadAsync(conn, o.Klok, Geen)).Rules.Versie);
         }
-        var stand = await ActieveRegelset.WijzigAsync(o.Db, "2022-03", "duo.beheer", "terug naar de juiste regel", o.Klok, Geen);
+        var stand = await ActieveRegelset.WijzigAsync(o.Db, "2022-03", "duo.beheer", "terug naar de juiste regel", o.Klok, TestAudit.Log(o.Klok), Geen);
         Assert.Equal(new RegelsetStand("2022-03", Correctiedag, "duo.beheer", "terug naar de juiste regel"), stand);
         var historie = await CorrectieDb.LijstAsync(o.Cs, "select vorige_versie || ' -> ' || versie || ' ' || door from regelset_historie order by id");
         Assert.Equal(["2022-03 -> 2021-12 test", "2021-12 -> 2022-03 duo.beheer"], historie);
-        var onbekend = await Assert.ThrowsAsync<CorrectieException>(() => ActieveRegelset.WijzigAsync(o.Db, "2020-01", "x", "y", o.Klok, Geen));
+        var onbekend = await Assert.ThrowsAsync<CorrectieException>(() => ActieveRegelset.WijzigAsync(o.Db, "2020-01", "x", "y", o.Klok, TestAudit.Log(o.Klok), Geen));
         Assert.Equal("Onbekende regelset '2020-01'. Bekend: 2021-12, 2022-03.", onbekend.Message);
-        await Assert.ThrowsAsync<CorrectieException>(() => ActieveRegelset.WijzigAsync(o.Db, "2021-12", "x", " ", o.Klok, Geen));
+        await Assert.ThrowsAsync<CorrectieException>(() => ActieveRegelset.WijzigAsync(o.Db, "2021-12", "x", " ", o.Klok, TestAudit.Log(o.Klok), Geen));
     }
 }

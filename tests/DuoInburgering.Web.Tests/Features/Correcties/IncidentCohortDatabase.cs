@@ -47,16 +47,16 @@ public sealed class IncidentCohortDatabase : IAsyncLifetime
         var klok = new Testklok(Januari);
         await using (var ds = NpgsqlDataSource.Create(_bron))
         {
-            await ActieveRegelset.WijzigAsync(ds, "2021-12", "test", "Januari 2022 naspelen", klok, CancellationToken.None);
+            await ActieveRegelset.WijzigAsync(ds, "2021-12", "test", "Januari 2022 naspelen", klok, TestAudit.Log(klok), CancellationToken.None);
             await SyntheseImport.ImportAsync(ds, new SyntheseOpties(Synthetisch, Vandaag: DateOnly.FromDateTime(Januari.UtcDateTime)), klok,
-                CancellationToken.None);
+                TestAudit.Log(klok), CancellationToken.None);
             klok.Zet(Verhuizing);
             var map = Directory.CreateTempSubdirectory("pib-correctie-");
             try
             {
                 var pad = Path.Combine(map.FullName, "brp.csv");
                 await File.WriteAllTextAsync(pad, SynthetischePopulatie.BrpKop + "\nBRP-VERHUIS-06," + Benali + ",GM0363,false,2022-01-31,,\n");
-                await FeitenImport.ImportAsync(ds, FeitBron.Brp, pad, klok, CancellationToken.None);
+                await FeitenImport.ImportAsync(ds, FeitBron.Brp, pad, klok, TestAudit.Log(klok), CancellationToken.None);
             }
             finally
             {

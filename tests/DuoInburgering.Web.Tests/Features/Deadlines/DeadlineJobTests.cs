@@ -1,4 +1,5 @@
 using DuoInburgering.Web.Features.Deadlines;
+using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public sealed class DeadlineJobTests : DeadlineTestdata
             .AddLogging(b => b.AddProvider(_log))
             .AddSingleton(DataSource)
             .AddSingleton<TimeProvider>(klok)
+            .AddSingleton(TestAudit.Log(klok))
             .AddPibDeadlines(new ConfigurationBuilder().AddInMemoryCollection(config ?? []).Build())
             .BuildServiceProvider();
         var job = services.GetServices<IHostedService>().OfType<DeadlineJob>().Single();

@@ -1,13 +1,14 @@
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Features.Deadlines;
+using DuoInburgering.Web.Tests.Infrastructure;
 
 namespace DuoInburgering.Web.Tests.Features.Deadlines;
 
 public sealed class DeadlineVerwerkingTests : DeadlineTestdata
 {
     private Task<DeadlineResultaat> RunAsync(DateTime lokaal) =>
-        DeadlineVerwerking.RunAsync(DataSource, Klok(lokaal), DeadlineInstellingen.Standaard, CancellationToken.None);
+        DeadlineVerwerking.RunAsync(DataSource, Klok(lokaal), DeadlineInstellingen.Standaard, TestAudit.Log(), CancellationToken.None);
 
     [Fact]
     public async Task SS126_seventy_days_after_SS139_without_PIP_once_in_its_municipality_and_regime()
@@ -127,8 +128,8 @@ public sealed class DeadlineVerwerkingTests : DeadlineTestdata
         }
         var klok = Klok(new DateTime(2024, 6, 10, 3, 0, 0));
 
-        var r = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, chunkGrootte: 3, CancellationToken.None);
-        var opnieuw = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, chunkGrootte: 3, CancellationToken.None);
+        var r = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, TestAudit.Log(klok), chunkGrootte: 3, CancellationToken.None);
+        var opnieuw = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, TestAudit.Log(klok), chunkGrootte: 3, CancellationToken.None);
 
         Assert.Equal(new DeadlineResultaat(7, 7, 0, 0), r);
         Assert.Equal(new DeadlineResultaat(0, 0, 0, 0), opnieuw);

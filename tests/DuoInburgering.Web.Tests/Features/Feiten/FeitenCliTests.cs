@@ -56,6 +56,28 @@ public sealed class FeitenCliTests(TestDatabase database) : IClassFixture<TestDa
         Assert.Equal(voor, await FeitenDb.TelAsync(database.ConnectionString));
     }
 
+    [Fact]
+    public async Task The_rejected_lines_report_is_the_downloads_CSV_with_formulas_neutralised()
+    {
+        using var bestanden = new FeitenBestanden();
+        var pad = bestanden.Schrijf("coa-fout.csv", SynthetischePopulatie.CoaKop,
+            "=1+2,12345,AZC Ter Apel,GM0363,2022-01-10,",
+            "COA-RAPPORT-2,999990019,AZC Ter Apel,GM0363,2022-01-10,");
+        var rapport = Path.Combine(Path.GetDirectoryName(pad)!, "afwijzingen.csv");
+
+        var (code, uit, _) = await VoerUitAsync("import", "coa", pad, "--rapport", rapport);
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 rijen, 1 verwerkt, 0 al eerder ontvangen, 1 afgewezen.", uit, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(rapport);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var regels = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("regel;bericht_id;reden;inhoud", regels[0]);
+        var afgewezen = Assert.Single(regels[1..]);
+        Assert.StartsWith("2;'=1+2;", afgewezen, StringComparison.Ordinal);
+        Assert.Contains("BSN", afgewezen, StringComparison.Ordinal);
+    }
+
     private Task<(int Code, string Uit, string Fout)> VoerUitAsync(params string[] args) =>
         CliUitvoering.VoerUitAsync(database.ConnectionString, args);
 }

@@ -69,6 +69,43 @@ public sealed class FeitenEndpointTests : IClassFixture<TestDatabase>, IDisposab
         (await response.Content.ReadFromJsonAsync<JsonElement>())!;
 
     [Fact]
+    public async Task While_a_correction_is_left_half_done_a_message_gets_503_with_a_Dutch_problem_and_is_not_stored()
+    {
+        await FeitenDb.ScalarAsync<int>(Cs, """
+            insert into correctie (versie, vorige_versie, door, aangemaakt_op, lijst_hash, status, personen, verlaten_wi2021, herbepaald,
+                                   verwerkt, ss190, signalen)
+            values ('2022-03', '2021-12', 'duo.beheer', now(), 'onderbroken', 'Bezig', 10, 0, 10, 3, 0, 0)
+            returning 1
+            """);
+        var tellingVoor = await FeitenDb.TelAsync(Cs);
+        var bericht = FatimaInd("E-IND-ONDERBROKEN");
+        (bericht["bsn"], bericht["v_nummer"]) = ("999990081", "0099990081"); // a person no other test here uses
+
+        HttpResponseMessage antwoord;
+        try
+        {
+            antwoord = await PostAsync("ind", bericht, PibWebFactory.IndSleutel);
+        }
+        finally
+        {
+            // Completed again whatever happened, so the other tests of this class (one database) can process.
+            await FeitenDb.ScalarAsync<int>(Cs, "update correctie set status = 'Voltooid', voltooid_op = now() returning 1");
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, antwoord.StatusCode);
+        Assert.Equal("300", Assert.Single(antwoord.Headers.GetValues("Retry-After")));
+        Assert.Equal("application/problem+json", antwoord.Content.Headers.ContentType?.MediaType);
+        var probleem = await JsonAsync(antwoord);
+        Assert.Equal("Verwerking tijdelijk gestopt", probleem.GetProperty("title").GetString());
+        Assert.Contains("Er is niets vastgelegd; probeer het later opnieuw.", probleem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(tellingVoor, await FeitenDb.TelAsync(Cs));
+        Assert.Equal(0, await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from bericht where bericht_id = 'E-IND-ONDERBROKEN'"));
+
+        // Once the correction is completed the same message goes through.
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("ind", bericht, PibWebFactory.IndSleutel)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_valid_IND_message_is_accepted_with_a_receipt_a_person_and_signals_and_the_same_id_again_changes_nothing()
     {
         var brp = await PostAsync("brp", FatimaBrp, PibWebFactory.BrpSleutel);

@@ -53,7 +53,7 @@ public sealed class FeitenImportTests
         $"{id},{bsn},,{naam},{geboren},SYR,{doel},2021-08-30,{beschikking},2021-12-22,,2022-01-14,";
 
     private static Task<ImportRapport> ImportAsync(LegeDatabase db, FeitBron bron, string pad) =>
-        FeitenImport.ImportAsync(db.DataSource, bron, pad, Klok, CancellationToken.None);
+        FeitenImport.ImportAsync(db.DataSource, bron, pad, Klok, TestAudit.Log(Klok), CancellationToken.None);
 
     /// <summary>COA and BRP before IND, as SyntheseImport does.</summary>
     private static async Task<ImportRapport[]> ImportCohortAsync(LegeDatabase db, FeitenBestanden bestanden) =>

@@ -39,7 +39,7 @@ public sealed class GemeenteStartTests : PersonenTestdata
             new DateOnly(2026, 5, 11));
         await VerwerkAsync(Gezinsmigrant(_wi2013, new DateOnly(2021, 6, 1)), Amsterdam, new DateOnly(2026, 5, 11));
         await VerwerkAsync(Gezinsmigrant(_eigen2, document), Amsterdam, new DateOnly(2026, 5, 11));
-        await DeadlineVerwerking.RunAsync(DataSource, KlokOp(Vandaag15Juni), DeadlineInstellingen.Standaard, CancellationToken.None);
+        await DeadlineVerwerking.RunAsync(DataSource, KlokOp(Vandaag15Juni), DeadlineInstellingen.Standaard, TestAudit.Log(), CancellationToken.None);
         await SqlAsync("update signaal set afgehandeld_op = now(), afgehandeld_door = 'km' where bsn = $1 and code = 'SS139'", _oud);
         ZetKlok(Vandaag15Juni);
     }

@@ -82,7 +82,7 @@ public sealed class GeparkeerdPaginaTests : GeparkeerdTestdata
         ZetKlok(Vrijgave);
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddSingleton(new GeparkeerdeGroepen(DataSource, Klok));
+        _ctx.Services.AddSingleton(new GeparkeerdeGroepen(DataSource, Klok, TestAudit.Log(Klok)));
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("duo.beheer");
         auth.SetClaims(new Claim(PibClaims.Gebruiker, "duo.beheer"), new Claim(PibClaims.Rol, "Duo"),

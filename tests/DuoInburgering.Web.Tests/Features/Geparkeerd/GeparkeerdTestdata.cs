@@ -87,7 +87,7 @@ public abstract class GeparkeerdTestdata : PersonenTestdata
     {
         await using var conn = await DataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var ss190 = await Wi2021Terugtrekking.TrekTerugAsync(conn, bsns, Correctie, Moment(Correctie), CancellationToken.None);
+        var ss190 = await Wi2021Terugtrekking.TrekTerugAsync(conn, bsns, Correctie, Moment(Correctie), new Verwerkingsaudit(Moment(Correctie)), CancellationToken.None);
         await using (var park = new Npgsql.NpgsqlCommand("update persoon set geparkeerd = true where bsn = any($1)", conn))
         {
             park.Parameters.Add(new Npgsql.NpgsqlParameter { Value = bsns });

@@ -31,9 +31,9 @@ public sealed class Wi2021TerugtrekkingTests : GeparkeerdTestdata
         await using (var conn = await DataSource.OpenConnectionAsync())
         await using (var tx = await conn.BeginTransactionAsync())
         {
-            eerste = await Wi2021Terugtrekking.TrekTerugAsync(conn, [verhuisd], Correctie, Moment(Correctie), CancellationToken.None);
+            eerste = await Wi2021Terugtrekking.TrekTerugAsync(conn, [verhuisd], Correctie, Moment(Correctie), new Verwerkingsaudit(Moment(Correctie)), CancellationToken.None);
             // Twice in a row (a resumed run): everybody was told already, nothing more is written.
-            tweede = await Wi2021Terugtrekking.TrekTerugAsync(conn, [verhuisd, verhuisd], Correctie, Moment(Correctie), CancellationToken.None);
+            tweede = await Wi2021Terugtrekking.TrekTerugAsync(conn, [verhuisd, verhuisd], Correctie, Moment(Correctie), new Verwerkingsaudit(Moment(Correctie)), CancellationToken.None);
             await tx.CommitAsync();
         }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Bunit;
 using DuoInburgering.Domain.Synthetisch;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Importen;
 using DuoInburgering.Web.Security;
@@ -235,7 +236,7 @@ public sealed class ImportenPaginaTests(TestDatabase database) : IClassFixture<T
     {
         var pad = _bestanden.Schrijf(naam, [SynthetischePopulatie.IndKop, .. regels]);
         var rapport = await FeitenImport.ImportAsync(_factory.Services.GetRequiredService<NpgsqlDataSource>(), FeitBron.Ind, pad, _klok,
-            CancellationToken.None);
+            _factory.Services.GetRequiredService<Auditlog>(), CancellationToken.None);
         return rapport.ImportId;
     }
 

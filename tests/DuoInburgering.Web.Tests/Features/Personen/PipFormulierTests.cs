@@ -89,6 +89,20 @@ public sealed class PipFormulierTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_stop_for_an_interrupted_correction_is_told_in_Dutch_and_the_form_keeps_its_values()
+    {
+        var model = new PipFormulierModel { Dagtekening = new DateTime(2026, 4, 20), Leerroute = Leerroute.B1Route };
+        var cut = Render(model, Context(), new Registratie.Onderbroken());
+
+        Registreer(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("De verwerking bij DUO is tijdelijk gestopt voor een correctie. Er is niets vastgelegd",
+            cut.Markup, StringComparison.Ordinal));
+        Assert.Equal((new DateTime(2026, 4, 20), Leerroute.B1Route), (model.Dagtekening, model.Leerroute));
+        Assert.Single(_aanvragen);
+    }
+
+    [Fact]
     public void The_estimated_intensity_is_asked_only_for_the_B1_route_of_an_asylum_status_holder()
     {
         Assert.Empty(Render(new PipFormulierModel { Leerroute = Leerroute.B1Route }, Context()).FindAll("[data-veld='intensiteit']"));

@@ -2,6 +2,7 @@ using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Personen;
+using DuoInburgering.Web.Tests.Infrastructure;
 
 namespace DuoInburgering.Web.Tests.Features.Personen;
 
@@ -44,7 +45,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
 
         // The deadline run on the fake clock, past the end of both 10-week terms.
         var klok = KlokOp(new DateOnly(2026, 6, 15));
-        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, CancellationToken.None);
+        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, klok, DeadlineInstellingen.Standaard, TestAudit.Log(klok), CancellationToken.None);
         Assert.Equal(1, resultaat.Ss126);
         Assert.DoesNotContain(await SignalenAsync(metPip), s => s.StartsWith("SS126", StringComparison.Ordinal));
         Assert.Contains("SS126 GM0363 Wi2021", await SignalenAsync(zonderPip));
@@ -156,7 +157,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
         Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), metAanbod, new DateOnly(2026, 4, 25)));
         Assert.Equal(new DateOnly(2026, 4, 25), (await RijAsync(metAanbod)).DatumInburgeringsaanbod);
 
-        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, KlokOp(new DateOnly(2026, 5, 20)), DeadlineInstellingen.Standaard, CancellationToken.None);
+        var resultaat = await DeadlineVerwerking.RunAsync(DataSource, KlokOp(new DateOnly(2026, 5, 20)), DeadlineInstellingen.Standaard, TestAudit.Log(), CancellationToken.None);
         Assert.Equal(1, resultaat.Ss127);
         Assert.DoesNotContain(await SignalenAsync(metAanbod), s => s.StartsWith("SS127", StringComparison.Ordinal));
         Assert.Contains("SS127 GM0363 Wi2021", await SignalenAsync(zonderAanbod));
@@ -173,5 +174,31 @@ public sealed class PipRegistratieTests : PersonenTestdata
 
         Assert.Equal("regime", Assert.Single(Assert.IsType<Registratie.Ongeldig>(uitkomst).Fouten).Veld);
         Assert.Null((await RijAsync(bsn)).PipGemeenteCode);
+    }
+
+    [Fact]
+    public async Task While_a_correction_is_left_half_done_a_PIP_is_refused_with_a_Dutch_message_and_nothing_is_written()
+    {
+        var bsn = await GezinsmigrantInAmsterdamAsync(1);
+        ZetKlok(new DateOnly(2026, 5, 1));
+        var signalenVoor = await SignalenAsync(bsn);
+        await using (var cmd = DataSource.CreateCommand("""
+            insert into correctie (versie, vorige_versie, door, aangemaakt_op, lijst_hash, status, personen, verlaten_wi2021, herbepaald,
+                                   verwerkt, ss190, signalen)
+            values ('2022-03', '2021-12', 'duo.beheer', now(), 'onderbroken', 'Bezig', 10, 0, 10, 3, 0, 0)
+            """))
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn, new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route));
+
+        var onderbroken = Assert.IsType<Registratie.Onderbroken>(uitkomst);
+        Assert.Equal("De verwerking bij DUO is tijdelijk gestopt voor een correctie. Er is niets vastgelegd; probeer het later opnieuw.",
+            onderbroken.Melding);
+        Assert.Null((await RijAsync(bsn)).PipGemeenteCode);
+        Assert.Equal(signalenVoor, await SignalenAsync(bsn));
+        Assert.IsType<Registratie.Onderbroken>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), bsn, new DateOnly(2026, 4, 25)));
+        Assert.Null((await RijAsync(bsn)).DatumInburgeringsaanbod);
     }
 }

@@ -199,7 +199,7 @@ public sealed class MisplaatsingTests : PersonenTestdata
             $"R-3,{anderen},{Amsterdam},false,2026-01-03,,") + "\n"); // a new date: a move
         try
         {
-            var rapport = await FeitenImport.ImportAsync(DataSource, FeitBron.Brp, pad, Klok, CancellationToken.None);
+            var rapport = await FeitenImport.ImportAsync(DataSource, FeitBron.Brp, pad, Klok, TestAudit.Log(Klok), CancellationToken.None);
             Assert.Equal(2, rapport.Verwerkt);
 
             Assert.Equal(["SS139 GM0599 Wi2021", "SS139 GM0363 Wi2021"], await SignalenAsync(bsn));

@@ -47,14 +47,14 @@ public sealed class Wi2021TerugtrekkingTests(TestDatabase database) : IClassFixt
         int aantal;
         await using (var tx = await conn.BeginTransactionAsync())
         {
-            aantal = await Wi2021Terugtrekking.TrekTerugAsync(conn, [a, b, zonder], Vandaag, Nu, CancellationToken.None);
+            aantal = await Wi2021Terugtrekking.TrekTerugAsync(conn, [a, b, zonder], Vandaag, Nu, new Verwerkingsaudit(Nu), CancellationToken.None);
             await tx.RollbackAsync();
         }
         Assert.Equal(0L, await FeitenDb.ScalarAsync<long>(database.ConnectionString, "select count(*) from signaal where code = 'SS190' and bsn = @a", ("a", a)));
 
         await using (var tx = await conn.BeginTransactionAsync())
         {
-            aantal = await Wi2021Terugtrekking.TrekTerugAsync(conn, [a, b, zonder], Vandaag, Nu, CancellationToken.None);
+            aantal = await Wi2021Terugtrekking.TrekTerugAsync(conn, [a, b, zonder], Vandaag, Nu, new Verwerkingsaudit(Nu), CancellationToken.None);
             await tx.CommitAsync();
         }
 

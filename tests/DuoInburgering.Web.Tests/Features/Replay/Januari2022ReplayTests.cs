@@ -62,16 +62,16 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
         var klok = new FakeTimeProvider(Plaatsing);
         await using var db = NpgsqlDataSource.Create(_cs);
         var pauzering = new Pauzering(db, klok, TestAudit.Log(klok));
-        var correcties = new Correctiedienst(db, klok);
-        var groepen = new GeparkeerdeGroepen(db, klok);
+        var correcties = new Correctiedienst(db, klok, TestAudit.Log(klok));
+        var groepen = new GeparkeerdeGroepen(db, klok, TestAudit.Log(klok));
         var cohort = SynthetischePopulatie.IncidentCohort.ToDictionary(p => p.Bsn);
         var gemeenten = await CorrectieDb.LijstAsync(_cs, "select code from gemeente order by code");
         Assert.True(gemeenten.Count > 300);
 
         // ── Stap 1, 17 januari 2022: de foute regelset 2021-12 is actief (kennisgeving als peildatum, AZC-adres
         //    als gemeente); de cohort en 300 synthetische personen komen binnen via de gewone COA-, BRP- en IND-import.
-        await ActieveRegelset.WijzigAsync(db, "2021-12", "duo.beheer", "Regelset zoals in januari 2022 in productie", klok, Geen);
-        var rapporten = await SyntheseImport.ImportAsync(db, new SyntheseOpties(Synthetisch, Vandaag: Dag(Plaatsing)), klok, Geen);
+        await ActieveRegelset.WijzigAsync(db, "2021-12", "duo.beheer", "Regelset zoals in januari 2022 in productie", klok, TestAudit.Log(klok), Geen);
+        var rapporten = await SyntheseImport.ImportAsync(db, new SyntheseOpties(Synthetisch, Vandaag: Dag(Plaatsing)), klok, TestAudit.Log(klok), Geen);
         Assert.All(rapporten, r => Assert.Empty(r.Afgewezen));
 
         var fout = await CorrectieDb.VolgensAsync(_cs, RuleSet2021_12.Instance);
@@ -266,7 +266,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
         {
             var pad = Path.Combine(map.FullName, $"{bron.Naam()}.csv");
             await File.WriteAllTextAsync(pad, kop + "\n" + regel + "\n");
-            var rapport = await FeitenImport.ImportAsync(db, bron, pad, klok, Geen);
+            var rapport = await FeitenImport.ImportAsync(db, bron, pad, klok, TestAudit.Log(klok), Geen);
             Assert.Empty(rapport.Afgewezen);
             return rapport;
         }

@@ -76,7 +76,7 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         await PersoonBatch.SchrijfSignalenAsync(conn,
             [("999990019", "Asielstatushouder", Maak(Domain.Signalen.SignaalCode.SS190)),
              ("999990019", "Asielstatushouder", Maak(Domain.Signalen.SignaalCode.SS120))],
-            DateTimeOffset.UnixEpoch, CancellationToken.None);
+            DateTimeOffset.UnixEpoch, new Verwerkingsaudit(DateTimeOffset.UnixEpoch), CancellationToken.None);
 
         await using var db = database.CreateContext();
         var geschreven = await db.Signalen.Where(s => s.Bsn == "999990019").ToDictionaryAsync(s => s.Code, s => s.Doelgroep);

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Tests.Infrastructure;
+using Npgsql;
+
+namespace DuoInburgering.Web.Tests.Features.Audit;
+
+/// <summary>One row of audit.regel as a test reads it back; the payload's keys by index.</summary>
+public sealed record AuditRij(
+    long Id, DateTimeOffset Tijdstip, string Soort, string Activiteit, string? Betrokkene, string Actor, string? Rol, string? Gemeente,
+    IReadOnlyDictionary<string, string?> Gegevens)
+{
+    public string? this[string sleutel] => Gegevens.GetValueOrDefault(sleutel);
+
+    /// <summary>Whether this row is about the person with this BSN (the keyed hash of the demo key).</summary>
+    public bool Over(string bsn) => Betrokkene == AuditRijen.Pseudoniem(bsn);
+
+    /// <summary>The payload keys in order, for checking the row contract exactly.</summary>
+    public string Sleutels => string.Join(",", Gegevens.Keys);
+}
+
+/// <summary>Reads what producers wrote to the audit log, by person (their pseudonym) or after a known id.</summary>
+public static class AuditRijen
+{
+    private const string Kolommen = "id, tijdstip, soort, verwerkingsactiviteit, encode(betrokkene, 'hex'), actor, rol, gemeente_code, gegevens::text";
+
+    public static string Pseudoniem(string bsn) => Convert.ToHexStringLower(TestAudit.Log().Pseudoniem(bsn));
+
+    public static async Task<long> LaatsteIdAsync(string cs)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select coalesce(max(id), 0) from audit.regel", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Every row after <paramref name="na"/>, in chain order.</summary>
+    public static Task<List<AuditRij>> NaAsync(string cs, long na = 0) =>
+        LeesAsync(cs, $"select {Kolommen} from audit.regel where id > @na order by id", ("na", na));
+
+    /// <summary>A person's rows, looked up as the auditor does: by the keyed hash of the BSN.</summary>
+    public static Task<List<AuditRij>> VanAsync(string cs, string bsn, long na = 0) =>
+        LeesAsync(cs, $"select {Kolommen} from audit.regel where betrokkene = @b and id > @na order by id",
+            ("b", TestAudit.Log().Pseudoniem(bsn)), ("na", na));
+
+    public static async Task<bool> KetenIntactAsync(string cs)
+    {
+        await using var db = NpgsqlDataSource.Create(cs);
+        var controle = await new AuditKeten(db, TimeProvider.System).ControleerAsync("test");
+        Assert.True(controle.Intact, controle.Melding);
+        return controle.Intact;
+    }
+
+    private static async Task<List<AuditRij>> LeesAsync(string cs, string sql, params (string Naam, object Waarde)[] parameters)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var (naam, waarde) in parameters)
+        {
+            cmd.Parameters.AddWithValue(naam, waarde);
+        }
+        var rijen = new List<AuditRij>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            string? Tekst(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            var gegevens = Tekst(8) is { } json
+                ? JsonSerializer.Deserialize<Dictionary<string, string?>>(json)!
+                : new Dictionary<string, string?>();
+            rijen.Add(new AuditRij(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3), Tekst(4),
+                r.GetString(5), Tekst(6), Tekst(7), gegevens));
+        }
+        return rijen;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text;
+using DuoInburgering.Domain.Synthetisch;
+using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Features.Importen;
+using DuoInburgering.Web.Tests.Features.Audit;
+using DuoInburgering.Web.Tests.Features.Personen;
+using DuoInburgering.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DuoInburgering.Web.Tests.Features.Importen;
+
+/// <summary>Issue 6: a corrected file uploaded on the imports page records its messages, derivations and signals like any import.</summary>
+public sealed class HerimportAuditTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task An_uploaded_file_records_its_message_derivation_and_signals_with_the_import_run()
+    {
+        using var factory = new PibWebFactory(database);
+        var herimport = factory.Services.GetRequiredService<Herimport>();
+        var bsn = PersonenTestdata.Bsn(151);
+        var cs = database.ConnectionString;
+        var laatste = await AuditRijen.LaatsteIdAsync(cs);
+        using var inhoud = new MemoryStream(Encoding.UTF8.GetBytes(
+            SynthetischePopulatie.IndKop + "\n" + $"H-1,{bsn},,Test Persoon,1990-05-01,SYR,asiel,2021-08-30,2021-12-17,2021-12-22,,2022-01-14,\n"));
+
+        var uitkomst = Assert.IsType<HerimportUitkomst.Geimporteerd>(
+            await herimport.ImporteerAsync(FeitBron.Ind, "herstel-ind.csv", inhoud, "duo.beheer", CancellationToken.None));
+
+        var rijen = await AuditRijen.NaAsync(cs, laatste);
+        Assert.All(rijen, r => Assert.True(r.Over(bsn)));
+        Assert.Equal(["FeitOntvangen", "Bepaling"], rijen.Select(r => r.Soort));
+        Assert.Equal(("IND", "H-1", uitkomst.Rapport.ImportId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (rijen[0].Actor, rijen[0]["bericht_id"], rijen[0]["import_id"]));
+        Assert.Equal(("Wi2013", "Bepaald", (string?)null), (rijen[1]["regime"], rijen[1]["status"], rijen[1].Gemeente));
+    }
+}
