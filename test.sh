@@ -11,6 +11,9 @@ set +e
 dotnet test DuoInburgering.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee .test-output.log
 status=${PIPESTATUS[0]}
 set -e
+# The failed tests again at the end, each with its message and the head of its stack trace, so the
+# last lines of a long run say what broke.
+awk '/^  Failed [^ ]/ {n=40; print ""} /^  (Passed|Skipped) [^ ]/ {n=0} n > 0 {print; n--}' .test-output.log
 # One closing line over all test projects, in the plain form CI reads: "N passed, N failed, N skipped".
 awk '/^ +Passed: +[0-9]+$/ {p+=$2} /^ +Failed: +[0-9]+$/ {f+=$2} /^ +Skipped: +[0-9]+$/ {s+=$2}
      END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' .test-output.log
