@@ -14,8 +14,8 @@ namespace DuoInburgering.Web.Security;
 /// that shows BSNs to a user records them here, in the transaction of the read itself, so no
 /// disclosure goes unrecorded and no record exists without its read. Each disclosure is a row in
 /// <c>verstrekking</c> (the municipality's own record, under row-level security) and one audit row per
-/// BSN in the tamper-evident audit log (<see cref="Auditlog"/>), written in that same transaction and, for a page of
-/// BSNs, in one round trip with the verstrekking row.
+/// BSN for the tamper-evident audit log (<see cref="Auditlog"/>), queued in that same transaction and in one round trip
+/// with the verstrekking row, and chained within a second (<see cref="Features.Audit.AuditWachtrij"/>).
 /// </summary>
 public static class Verstrekkingen
 {
@@ -57,8 +57,9 @@ public static class Verstrekkingen
                 ["aantal"] = verstrekt.Length.ToString(CultureInfo.InvariantCulture),
             },
         };
-        // The verstrekking row goes in the audit append's round trip: a list page pays one round trip for both (issue 6).
-        await auditlog.SchrijfAsync(Auditlog.Transactie(db), regel, verstrekt, VerstrekkingInvoegen(gebruiker, kanaal, omschrijving, verstrekt, tijdstip), ct);
+        // Queued for the chain (AuditWachtrij), with the verstrekking row in the same round trip: a list page pays one
+        // round trip and two inserts, and never waits for the append lock (issue 6).
+        await auditlog.InWachtrijAsync(Auditlog.Transactie(db), regel, verstrekt, VerstrekkingInvoegen(gebruiker, kanaal, omschrijving, verstrekt, tijdstip), ct);
         if (eigen is not null)
         {
             await eigen.CommitAsync(ct);

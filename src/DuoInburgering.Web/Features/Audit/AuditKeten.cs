@@ -29,6 +29,8 @@ public sealed class AuditKeten(NpgsqlDataSource dataSource, TimeProvider klok)
     public async Task<KetenControle> ControleerAsync(string door, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(door);
+        // Queued disclosures first: the check covers everything recorded until now.
+        await AuditWachtrij.VerwerkAsync(dataSource, ct);
         var (intact, aantal, fout, melding, laatsteId, laatsteHash) = await LoopAsync(ct);
         var controle = new KetenControle(intact, aantal, fout, melding, klok.GetUtcNow().ToUniversalTime(), door);
         await using var cmd = dataSource.CreateCommand("""

@@ -14,6 +14,9 @@ public sealed record AuditOpties(
     byte[]? BsnSleutel, IReadOnlyDictionary<AuditSoort, int> BewaartermijnDagen, bool OnderhoudIngeschakeld, TimeOnly OnderhoudTijdstip)
 {
     public const string Sectie = "Audit";
+
+    /// <summary>How often queued disclosures are moved into the chain (<see cref="AuditWachtrijJob"/>).</summary>
+    public TimeSpan WachtrijInterval { get; init; } = TimeSpan.FromSeconds(1);
     public const int MinimaleSleutellengte = 32;
 
     /// <summary>Development and tests only: a search in those environments finds what they wrote.</summary>

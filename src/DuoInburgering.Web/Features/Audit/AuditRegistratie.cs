@@ -24,6 +24,7 @@ public static class AuditRegistratie
         services.AddSingleton<Lekrapportage>();
         services.AddSingleton<AuditJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditJob>());
+        services.AddHostedService<AuditWachtrijJob>();
         return services;
     }
 }

@@ -34,8 +34,11 @@ public sealed class AuditTijdlijn(IDbContextFactory<AppDbContext> factory, Audit
         }
         var betrokkene = auditlog.Pseudoniem(bsn);
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        // Queued disclosures into the chain first, outside the read's transaction: the auditor sees everything recorded.
+        await AuditWachtrij.VerwerkAsync(conn, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         int totaal;
         await using (var tel = new NpgsqlCommand("select count(*) from audit.regel where betrokkene = @b", conn))

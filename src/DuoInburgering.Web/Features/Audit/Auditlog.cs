@@ -43,6 +43,16 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
 
     private const int CopyBlok = 64 * 1024;
 
+    /// <summary>Rows per queued call (one row of <c>audit.wachtrij</c>), and such calls sent per round trip.</summary>
+    private const int WachtrijRij = 1000;
+    private const int WachtrijRijenPerRondgang = 16;
+
+    private const string WachtrijInvoegen = """
+        insert into audit.wachtrij (tijdstip, soort, verwerkingsactiviteit, betrokkene, betrokkene_type, actor, rol, gemeente_code,
+                                    trace_id, span_id, gegevens, inhoud)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        """;
+
     /// <summary>
     /// Rows prepared at a time for COPY: the first part before the lock, the rest while it is held, so a very large
     /// append (an import) needs memory for a part, not for all its rows.
@@ -79,6 +89,49 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
     {
         ArgumentNullException.ThrowIfNull(regels);
         return SchrijfAsync(transactie, [.. regels.Select(r => new Invoer(r, r.Bsn))], vooraf: null, ct);
+    }
+
+    /// <summary>
+    /// A disclosure: one event about each of <paramref name="bsns"/>, prepared as for the chain but queued
+    /// (<see cref="AuditWachtrij"/>) in the caller's transaction, with <paramref name="vooraf"/> in the same round
+    /// trip. No append lock is taken, so the read neither waits for nor holds up the chain.
+    /// </summary>
+    internal async Task InWachtrijAsync(NpgsqlTransaction transactie, AuditRegel gebeurtenis, IReadOnlyCollection<string> bsns,
+        NpgsqlBatchCommand? vooraf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(transactie);
+        var verbinding = transactie.Connection
+            ?? throw new InvalidOperationException("De transactie voor de auditregels is al afgesloten.");
+        Invoer[] invoer = [.. bsns.Select(b => new Invoer(gebeurtenis, b))];
+        var aanroep = new Aanroep(this, invoer);
+        var batch = new NpgsqlBatch(verbinding, transactie);
+        try
+        {
+            if (vooraf is not null)
+            {
+                batch.BatchCommands.Add(vooraf);
+            }
+            for (var van = 0; van < invoer.Length; van += WachtrijRij)
+            {
+                var tot = Math.Min(invoer.Length, van + WachtrijRij);
+                batch.BatchCommands.Add(Argumenten(WachtrijInvoegen, invoer[van..tot], aanroep.Bereid(van, tot)));
+                // A large download is sent a part at a time: memory for a part, not for all its rows.
+                if (batch.BatchCommands.Count >= WachtrijRijenPerRondgang)
+                {
+                    await batch.ExecuteNonQueryAsync(ct);
+                    await batch.DisposeAsync();
+                    batch = new NpgsqlBatch(verbinding, transactie);
+                }
+            }
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            await batch.DisposeAsync();
+        }
     }
 
     /// <summary>In the context's current transaction, the one its reads and writes run in.</summary>
@@ -304,12 +357,15 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
         {
             batch.BatchCommands.Add(vooraf);
         }
-        batch.BatchCommands.Add(Toevoegen(invoer, rijen));
+        batch.BatchCommands.Add(Argumenten("select audit.toevoegen($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", invoer, rijen));
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary><c>select audit.toevoegen(...)</c> with one array per column and the content of each row, in order.</summary>
-    private static NpgsqlBatchCommand Toevoegen(Invoer[] invoer, Bereide rijen)
+    /// <summary>
+    /// <paramref name="sql"/> (<c>audit.toevoegen</c>, or the queue's insert) with one array per column and the content of
+    /// each row, in order: $1..$11 the columns, $12 the contents.
+    /// </summary>
+    private static NpgsqlBatchCommand Argumenten(string sql, Invoer[] invoer, Bereide rijen)
     {
         var n = invoer.Length;
         var tijdstip = new DateTimeOffset[n];
@@ -340,7 +396,7 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
             inhoud[i] = rij.ToArray();
         }
 
-        var toevoegen = new NpgsqlBatchCommand("select audit.toevoegen($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+        var toevoegen = new NpgsqlBatchCommand(sql);
         toevoegen.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, TypedValue = tijdstip });
         Tekst(soort);
         Tekst(activiteit);

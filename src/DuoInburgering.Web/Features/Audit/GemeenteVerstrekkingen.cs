@@ -38,6 +38,7 @@ public sealed class GemeenteVerstrekkingen(NpgsqlDataSource db)
         ArgumentOutOfRangeException.ThrowIfNegative(pagina);
         ArgumentOutOfRangeException.ThrowIfLessThan(grootte, 1);
         await using var conn = await db.OpenConnectionAsync(ct);
+        await AuditWachtrij.VerwerkAsync(conn, ct);
         var regels = new List<GemeenteVerstrekking>();
         await using (var cmd = Commando(conn, filter, $"{Gegroepeerd(filter)} {Volgorde} offset @offset limit @limit"))
         {
@@ -64,6 +65,7 @@ public sealed class GemeenteVerstrekkingen(NpgsqlDataSource db)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var conn = await db.OpenConnectionAsync(ct);
+        await AuditWachtrij.VerwerkAsync(conn, ct);
         await using var cmd = Commando(conn, filter, $"{Gegroepeerd(filter)} {Volgorde}");
         cmd.CommandTimeout = 0;
         await using var r = await cmd.ExecuteReaderAsync(ct);

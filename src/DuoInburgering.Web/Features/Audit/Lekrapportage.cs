@@ -72,8 +72,11 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
     {
         ArgumentNullException.ThrowIfNull(bereik);
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        // Queued disclosures into the chain first, outside the read's transaction: the auditor sees everything recorded.
+        await AuditWachtrij.VerwerkAsync(conn, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var (bsns, omschrijving) = await PersonenAsync(conn, bereik, ct);
         var rijen = await RapportAsync(conn, bsns, ct);

@@ -42,6 +42,7 @@ public sealed class AuditProducentenTests(TestDatabase database) : IClassFixture
     private async Task<List<Rij>> RijenNaAsync(long vanaf)
     {
         var rijen = new List<Rij>();
+        await AuditWachtrij.VerwerkAsync(_db);
         await using var cmd = _db.CreateCommand("""
             select betrokkene, actor, rol, gemeente_code, gegevens->>'kanaal', gegevens->>'omschrijving', encode(trace_id, 'hex'), encode(span_id, 'hex')
             from audit.regel where id > @vanaf and soort = 'Verstrekking' order by id
@@ -143,6 +144,7 @@ public sealed class AuditProducentenTests(TestDatabase database) : IClassFixture
         await pauzering.HervatAsync(Regime.Wi2007, Doelgroep.Gezinsmigrant, "duo.uitvoering", "Onderzoek afgerond", default);
 
         var acties = new List<string>();
+        await AuditWachtrij.VerwerkAsync(_db);
         await using (var cmd = _db.CreateCommand(
             "select concat_ws('|', soort, verwerkingsactiviteit, actor, rol, betrokkene is null, gegevens::text) from audit.regel where id > @vanaf order by id"))
         {

@@ -103,6 +103,42 @@ public sealed class AuditRechtenTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Queued_disclosures_can_be_added_but_not_changed_or_removed_and_only_the_owners_function_moves_them()
+    {
+        var gemeente = DuoInburgering.Web.Security.GemeenteSessie.DatabaseRol;
+        await using (var conn = await _app.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await using (var rol = new NpgsqlCommand($"set local role {gemeente}", conn, tx))
+            {
+                await rol.ExecuteNonQueryAsync();
+            }
+            await TestAudit.Log().InWachtrijAsync(tx, Verstrekking(), [Bsn(1), Bsn(2)], vooraf: null, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        foreach (var (wie, sql) in new[]
+        {
+            ("", "update audit.wachtrij set actor = array['x', 'x']"),
+            ("", "delete from audit.wachtrij"),
+            ("", "truncate audit.wachtrij"),
+            ($"set local role {gemeente}; ", "select count(*) from audit.wachtrij"),
+            ($"set local role {gemeente}; ", "delete from audit.wachtrij"),
+            ($"set local role {gemeente}; ", "select audit.wachtrij_verwerken(10)"),
+        })
+        {
+            var fout = await Assert.ThrowsAsync<PostgresException>(() => VoerUitAsync(_app, wie + sql));
+            Assert.True(fout.SqlState == PostgresErrorCodes.InsufficientPrivilege, $"{wie}{sql}: {fout.SqlState} {fout.MessageText}");
+        }
+
+        // The portal's own role moves them (the background job, a reader of the log): both rows, chained.
+        Assert.Equal(1L, await AuditWachtrij.VerwerkAsync(_app));
+        var controle = await new AuditKeten(_app, TimeProvider.System).ControleerAsync("test");
+        Assert.True(controle.Intact, controle.Melding);
+        Assert.Equal(2, controle.Aantal);
+    }
+
     private static async Task VoerUitAsync(NpgsqlDataSource db, string sql)
     {
         await using var conn = await db.OpenConnectionAsync();

@@ -26,10 +26,19 @@ public static class AuditRijen
 
     public static string Pseudoniem(string bsn) => Convert.ToHexStringLower(TestAudit.Log().Pseudoniem(bsn));
 
+    /// <summary>Moves queued disclosures into the chain, as every reader of the log does first (AuditWachtrij).</summary>
+    public static async Task WachtrijVerwerkenAsync(string cs)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await AuditWachtrij.VerwerkAsync(conn);
+    }
+
     public static async Task<long> LaatsteIdAsync(string cs)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
+        await AuditWachtrij.VerwerkAsync(conn);
         await using var cmd = new NpgsqlCommand("select coalesce(max(id), 0) from audit.regel", conn);
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
@@ -55,6 +64,7 @@ public static class AuditRijen
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
+        await AuditWachtrij.VerwerkAsync(conn);
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (naam, waarde) in parameters)
         {

@@ -196,6 +196,7 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
     private async Task<List<Opgeslagen>> RijenAsync(long vanaf, int aantal)
     {
         var rijen = new List<Opgeslagen>();
+        await AuditWachtrij.VerwerkAsync(_db);
         await using var cmd = _db.CreateCommand(
             "select id, soort, betrokkene, betrokkene_type, rol, gemeente_code, gegevens::text from audit.regel where id >= $1 order by id limit $2");
         cmd.Parameters.AddWithValue(vanaf);

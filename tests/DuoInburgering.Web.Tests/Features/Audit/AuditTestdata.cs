@@ -62,8 +62,13 @@ internal static class AuditTestdata
         await tx.CommitAsync();
     }
 
+    /// <remarks>A read of the log first moves queued disclosures into the chain, as the portal's own readers do (AuditWachtrij).</remarks>
     public static async Task<T> ScalarAsync<T>(NpgsqlDataSource db, string sql)
     {
+        if (sql.Contains("audit.regel", StringComparison.Ordinal))
+        {
+            await AuditWachtrij.VerwerkAsync(db);
+        }
         await using var cmd = db.CreateCommand(sql);
         return (T)(await cmd.ExecuteScalarAsync())!;
     }
@@ -72,6 +77,7 @@ internal static class AuditTestdata
     public static async Task<string> KopieAsync(NpgsqlDataSource db, string tabel)
     {
         await using var conn = await db.OpenConnectionAsync();
+        await AuditWachtrij.VerwerkAsync(conn);
         using var lezer = await conn.BeginTextExportAsync($"copy (select * from {tabel}) to stdout");
         return await lezer.ReadToEndAsync();
     }

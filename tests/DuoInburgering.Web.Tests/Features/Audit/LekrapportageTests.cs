@@ -222,6 +222,7 @@ public sealed class LekrapportageTests(TestDatabase database) : IClassFixture<Te
 
     private async Task<List<AuditRij>> RijenAsync(long vanaf)
     {
+        await AuditWachtrij.VerwerkAsync(_db);
         await using var cmd = _db.CreateCommand("""
             select encode(betrokkene, 'hex'), actor, rol, verwerkingsactiviteit, gegevens->>'kanaal', gegevens->>'omschrijving', gegevens->>'personen'
             from audit.regel where id > @vanaf order by id

@@ -1,0 +1,208 @@
+using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Security;
+using DuoInburgering.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using static DuoInburgering.Web.Tests.Features.Audit.AuditTestdata;
+
+namespace DuoInburgering.Web.Tests.Features.Audit;
+
+/// <summary>
+/// Disclosures go through the queue <c>audit.wachtrij</c>: written in the read's own transaction, moved into the chain
+/// by <c>audit.wachtrij_verwerken</c>. Nothing is lost or chained twice, a disclosure never waits for the append lock
+/// that an import holds, a row the chain could not take is refused at the door, and the background job moves the queue
+/// without any reader. Every test has its own database.
+/// </summary>
+public sealed class AuditWachtrijTests : IAsyncLifetime
+{
+    private static readonly PibGebruiker Klantmanager = new("km.test", "Klantmanager", Rol.Gemeente, "GM0363");
+    private readonly TestDatabase _database = new();
+    private readonly FakeTimeProvider _klok = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
+    private NpgsqlDataSource _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _db = NpgsqlDataSource.Create(_database.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private Auditlog Log => TestAudit.Log(_klok);
+
+    private async Task<long> InWachtrijAsync()
+    {
+        await using var cmd = _db.CreateCommand("select coalesce(sum(cardinality(inhoud)), 0)::bigint from audit.wachtrij");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> InKetenAsync()
+    {
+        // Straight from the table, without moving the queue first (AuditTestdata.ScalarAsync would).
+        await using var cmd = _db.CreateCommand("select count(*) from audit.regel");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private Task RegistreerAsync(IEnumerable<string> bsns, string omschrijving = "lijst")
+    {
+        var db = _database.CreateContext();
+        return RegistreerEnSluitAsync();
+
+        async Task RegistreerEnSluitAsync()
+        {
+            await using (db)
+            {
+                await Verstrekkingen.RegistreerAsync(db, Log, Klantmanager, VerstrekkingKanaal.Scherm, omschrijving, bsns, _klok.GetUtcNow());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_disclosure_is_queued_in_its_own_transaction_and_moved_into_the_chain_once()
+    {
+        await RegistreerAsync([Bsn(1), Bsn(2), Bsn(3)]);
+        await RegistreerAsync(Enumerable.Range(10, 2500).Select(Bsn), "download");   // three queued calls of at most 1,000
+        Assert.Equal(2503L, await InWachtrijAsync());
+        Assert.Equal(0L, await InKetenAsync());
+
+        Assert.Equal(4L, await AuditWachtrij.VerwerkAsync(_db));
+        Assert.Equal(0L, await InWachtrijAsync());
+        Assert.Equal(2503L, await InKetenAsync());
+        Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(_db));
+
+        // In the order queued, every person's row with the event's fields, and the chain intact.
+        var rijen = await AuditRijen.NaAsync(_database.ConnectionString);
+        Assert.Equal(new[] { Bsn(1), Bsn(2), Bsn(3) }.Concat(Enumerable.Range(10, 2500).Select(Bsn).Order(StringComparer.Ordinal))
+            .Select(AuditRijen.Pseudoniem), rijen.Select(r => r.Betrokkene));
+        Assert.Equal(Enumerable.Range(1, 2503).Select(i => (long)i), rijen.Select(r => r.Id));
+        Assert.All(rijen[..3], r => Assert.Equal(("lijst", "3", "km.test", "GM0363"), (r["omschrijving"], r["aantal"], r.Actor, r.Gemeente)));
+        Assert.All(rijen[3..], r => Assert.Equal(("download", "2500"), (r["omschrijving"], r["aantal"])));
+        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_read_leaves_nothing_queued_and_no_verstrekking()
+    {
+        await using (var db = _database.CreateContext())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await Verstrekkingen.RegistreerAsync(db, Log, Klantmanager, VerstrekkingKanaal.Scherm, "lijst", [Bsn(1), Bsn(2)], _klok.GetUtcNow());
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(0L, await InWachtrijAsync());
+        Assert.Equal(0L, await FeitenDbAantalAsync("verstrekking"));
+        Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(_db));
+        Assert.Equal(0L, await InKetenAsync());
+    }
+
+    [Fact]
+    public async Task A_disclosure_does_not_wait_for_the_append_lock_that_an_import_holds()
+    {
+        await using var import = await _db.OpenConnectionAsync();
+        await using var importTx = await import.BeginTransactionAsync();
+        // An import's audit append: the chain's lock, held until the import commits.
+        await Log.SchrijfAsync(importTx, DuoActie().VoorBetrokkenen([Bsn(900)]));
+
+        await using (var db = _database.CreateContext())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            // Any wait for a lock would fail this read at once, instead of letting it hang.
+            await db.Database.ExecuteSqlRawAsync("set local lock_timeout = '500ms'");
+            await Verstrekkingen.RegistreerAsync(db, Log, Klantmanager, VerstrekkingKanaal.Scherm, "lijst", [Bsn(1), Bsn(2)], _klok.GetUtcNow());
+            await tx.CommitAsync();
+        }
+        Assert.Equal(2L, await InWachtrijAsync());
+
+        // Moving the queue does wait for the import; once it commits, its row comes first, then the disclosure.
+        var verwerken = Task.Run(() => AuditWachtrij.VerwerkAsync(_db));
+        await importTx.CommitAsync();
+        Assert.Equal(1L, await verwerken);
+        var rijen = await AuditRijen.NaAsync(_database.ConnectionString);
+        Assert.Equal([Bsn(900), Bsn(1), Bsn(2)], rijen.Select(r => Enumerable.Range(0, 1000).Select(Bsn).Single(b => r.Over(b))));
+        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+    }
+
+    [Fact]
+    public async Task Two_movers_at_once_chain_every_queued_row_exactly_once()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await RegistreerAsync([Bsn(3 * i), Bsn(3 * i + 1), Bsn(3 * i + 2)]);
+        }
+        var movers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var conn = await _db.OpenConnectionAsync();
+            long n = 0;
+            // Small steps, so the two take turns.
+            await using var cmd = new NpgsqlCommand("select audit.wachtrij_verwerken(3)", conn);
+            for (int stap; (stap = (int)(await cmd.ExecuteScalarAsync())!) > 0;)
+            {
+                n += stap;
+            }
+            return n;
+        })));
+        Assert.Equal(30L, movers.Sum());
+        Assert.Equal(0L, await InWachtrijAsync());
+        Assert.Equal(90L, await InKetenAsync());
+        Assert.Equal(90L, await ScalarAsync<long>(_db, "select count(distinct betrokkene) from audit.regel"));
+        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+    }
+
+    [Theory]
+    [InlineData("array[now(), now()]", "array['Verstrekking']")]               // one column shorter than the others
+    [InlineData("array[now()]", "array[null]::text[]")]                           // a kind the chain requires, missing
+    [InlineData("'{}'::timestamptz[]", "'{}'::text[]")]                           // no rows at all
+    public async Task A_queued_call_the_chain_could_not_take_is_refused_when_it_is_written(string tijdstip, string soort)
+    {
+        var fout = await Assert.ThrowsAsync<PostgresException>(() => VoerUitAsync($"""
+            insert into audit.wachtrij (tijdstip, soort, verwerkingsactiviteit, betrokkene, betrokkene_type, actor, rol, gemeente_code,
+                                        trace_id, span_id, gegevens, inhoud)
+            values ({tijdstip}, {soort}, array['x'], array[null]::bytea[], array[null]::text[], array['a'], array[null]::text[],
+                    array[null]::text[], array['\x00'::bytea], array['\x00'::bytea], array[null]::json[], array['\x00'::bytea])
+            """));
+        Assert.Equal(PostgresErrorCodes.CheckViolation, fout.SqlState);
+        Assert.Equal(0L, await InWachtrijAsync());
+    }
+
+    [Fact]
+    public async Task The_background_job_moves_the_queue_into_the_chain_without_any_reader()
+    {
+        await RegistreerAsync([Bsn(1), Bsn(2)]);
+        var job = new AuditWachtrijJob(_db, AuditOpties.Demo with { }, NullLogger<AuditWachtrijJob>.Instance);
+        await job.StartAsync(CancellationToken.None);
+        try
+        {
+            // Polls the table as an observer; the job's interval is a second.
+            for (var poging = 0; poging < 300 && await InKetenAsync() < 2; poging++)
+            {
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            await job.StopAsync(CancellationToken.None);
+        }
+        Assert.Equal(2L, await InKetenAsync());
+        Assert.Equal(0L, await InWachtrijAsync());
+    }
+
+    private async Task<long> FeitenDbAantalAsync(string tabel)
+    {
+        await using var cmd = _db.CreateCommand($"select count(*) from {tabel}");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task VoerUitAsync(string sql)
+    {
+        await using var cmd = _db.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
