@@ -55,7 +55,8 @@ internal static class SignalenBenchmark
             }
             else
             {
-                Console.WriteLine($"Bestaande database {naam} wordt hergebruikt.");
+                Console.WriteLine($"Bestaande database {naam} wordt hergebruikt (eerst bijgewerkt naar de laatste migratie).");
+                await BenchmarkDatabase.MigreerAsync(cs);
             }
 
             await using var dataSource = NpgsqlDataSource.Create(cs);
@@ -172,6 +173,8 @@ internal static class SignalenBenchmark
         Console.WriteLine();
         Console.WriteLine($"Verstrekkingen vastleggen (issue 6), {Gemeente} Wi2021, 25 rijen, {paren} paren afwisselend na opwarmen (ms, server-side):");
         Console.WriteLine($"{"geval",-32} {"p50 met",8} {"p50 zonder",11} {"extra",7} {"p95 met",8} {"p95 zonder",11} {"extra",7}");
+        await using var bron = NpgsqlDataSource.Create(cs);
+        await AuditWachtrij.VerwerkAsync(bron);   // what an earlier run left queued
         foreach (var (naam, filter) in new[] { ("eerste pagina", basis), ("filter code SS101", basis with { Code = "SS101" }) })
         {
             for (var i = 0; i < Opwarmen * 2; i++)
@@ -197,6 +200,16 @@ internal static class SignalenBenchmark
                 $"{naam,-32} {P(tijdenMet, 0.5),8:F1} {P(tijdenZonder, 0.5),11:F1} {Extra(P(tijdenMet, 0.5), P(tijdenZonder, 0.5))} " +
                 $"{P(tijdenMet, 0.95),8:F1} {P(tijdenZonder, 0.95),11:F1} {Extra(P(tijdenMet, 0.95), P(tijdenZonder, 0.95))}"));
         }
+        // The pages' audit rows wait in the queue (no background job here); moving them is the work taken off the page.
+        long rijen;
+        await using (var tel = bron.CreateCommand("select coalesce(sum(cardinality(inhoud)), 0)::bigint from audit.wachtrij"))
+        {
+            rijen = (long)(await tel.ExecuteScalarAsync())!;
+        }
+        var klok = Stopwatch.StartNew();
+        var aanroepen = await AuditWachtrij.VerwerkAsync(bron);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wachtrij naar de keten: {aanroepen:N0} verstrekkingen, {rijen:N0} auditregels in {klok.Elapsed.TotalSeconds:F2} s ({rijen / klok.Elapsed.TotalSeconds:N0} regels/s)"));
         Console.WriteLine($"Belasting: {Belasting()}");
 
         static async Task<double> TijdAsync(SignalenZoeken zoeken, PibGebruiker gebruiker, SignaalFilter filter)
