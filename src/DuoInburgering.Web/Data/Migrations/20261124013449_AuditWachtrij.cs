@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DuoInburgering.Web.Data.Migrations
 {
     /// <summary>
-    /// <c>audit.wachtrij</c>: disclosures queued for the chain (see <c>Features/Audit/AuditWachtrij</c>). A row is one call's
-    /// arguments for <c>audit.toevoegen</c>, one array per column plus each row's canonical content; checks refuse a row
-    /// the chain could not take, so no bad row can block the queue. The portal's role and <c>pib_gemeente</c> may only
+    /// <c>audit.wachtrij</c>: disclosures queued for the chain (see <c>Features/Audit/AuditWachtrij</c>). A row is one event
+    /// about up to 10,000 persons: the event's columns, its canonical content before and after the data subject, and the
+    /// persons' keyed hashes; checks refuse a row the chain could not take, so no bad row can block the queue. The portal's role and <c>pib_gemeente</c> may only
     /// insert. <c>audit.wachtrij_verwerken(p_max)</c>, owned by <c>pib_audit</c> and SECURITY DEFINER like
     /// <c>keten_kop</c>, takes the append lock, deletes up to p_max queued calls and appends them in queue order, in one
     /// transaction. The migrating role joins <c>pib_audit</c> for the moment, as in AuditToevoegenOpServer.
@@ -41,42 +41,43 @@ end $$;
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(AlsEigenaar + @"
+create function audit.sleutelhashes(p bytea[]) returns boolean
+language sql immutable strict set search_path = pg_catalog as $f$
+  select coalesce(bool_and(length(b) = 32), false) from unnest(p) b
+$f$;
+
 create table audit.wachtrij (
   volgnr bigint generated always as identity primary key,
-  tijdstip timestamptz[] not null,
-  soort text[] not null,
-  verwerkingsactiviteit text[] not null,
-  betrokkene bytea[] not null,
-  betrokkene_type text[] not null,
-  actor text[] not null,
-  rol text[] not null,
-  gemeente_code text[] not null,
-  trace_id bytea[] not null,
-  span_id bytea[] not null,
-  gegevens json[] not null,
-  inhoud bytea[] not null,
-  constraint wachtrij_even_lang check (
-    cardinality(inhoud) between 1 and 10000
-    and array_ndims(inhoud) = 1
-    and cardinality(tijdstip) = cardinality(inhoud) and cardinality(soort) = cardinality(inhoud)
-    and cardinality(verwerkingsactiviteit) = cardinality(inhoud) and cardinality(betrokkene) = cardinality(inhoud)
-    and cardinality(betrokkene_type) = cardinality(inhoud) and cardinality(actor) = cardinality(inhoud)
-    and cardinality(rol) = cardinality(inhoud) and cardinality(gemeente_code) = cardinality(inhoud)
-    and cardinality(trace_id) = cardinality(inhoud) and cardinality(span_id) = cardinality(inhoud)
-    and cardinality(gegevens) = cardinality(inhoud)),
-  constraint wachtrij_verplicht check (
-    array_position(tijdstip, null) is null and array_position(soort, null) is null
-    and array_position(verwerkingsactiviteit, null) is null and array_position(actor, null) is null
-    and array_position(trace_id, null) is null and array_position(span_id, null) is null
-    and array_position(inhoud, null) is null)
+  tijdstip timestamptz not null,
+  soort text not null,
+  verwerkingsactiviteit text not null,
+  actor text not null,
+  rol text,
+  gemeente_code text,
+  trace_id bytea not null,
+  span_id bytea not null,
+  gegevens json,
+  kop bytea not null,
+  staart bytea not null,
+  betrokkenen bytea[] not null,
+  constraint wachtrij_betrokkenen check (
+    cardinality(betrokkenen) between 1 and 10000 and array_ndims(betrokkenen) = 1
+    and array_position(betrokkenen, null) is null and audit.sleutelhashes(betrokkenen))
 );
 
+-- Row i of a queued disclosure has the content kop || length 32 || betrokkenen[i] || staart (KetenHash.Inhoud): the
+-- event's fields before and after the data subject are the same for every person it names.
 create function audit.wachtrij_verwerken(p_max int)
 returns int
 language plpgsql security definer set search_path = pg_catalog, pg_temp as $f$
 declare
   v_rijen audit.wachtrij[];
   v audit.wachtrij;
+  v_b bytea;
+  v_id bigint;
+  v_hash bytea;
+  v_hashes bytea[];
+  v_i int;
   v_n int := 0;
 begin
   if not exists (select 1 from audit.wachtrij) then
@@ -90,8 +91,22 @@ begin
     returning w)
   select array_agg(weg.w order by (weg.w).volgnr) into v_rijen from weg;
   foreach v in array coalesce(v_rijen, '{}') loop
-    perform audit.toevoegen(v.tijdstip, v.soort, v.verwerkingsactiviteit, v.betrokkene, v.betrokkene_type, v.actor, v.rol,
-                            v.gemeente_code, v.trace_id, v.span_id, v.gegevens, v.inhoud);
+    select k.laatste_id, k.laatste_hash into v_id, v_hash from audit.keten_kop() k;
+    v_hashes := '{}';
+    v_i := 0;
+    foreach v_b in array v.betrokkenen loop
+      if length(v_b) <> 32 then
+        raise exception 'audit.wachtrij: een betrokkene is geen HMAC-SHA256 (32 bytes)';
+      end if;
+      v_i := v_i + 1;
+      v_hash := sha256(v_hash || int8send(v_id + v_i) || v.kop || '\x00000020'::bytea || v_b || v.staart);
+      v_hashes[v_i] := v_hash;
+    end loop;
+    insert into audit.regel (id, tijdstip, soort, verwerkingsactiviteit, betrokkene, betrokkene_type, actor, rol, gemeente_code,
+                             trace_id, span_id, gegevens, hash)
+    select v_id + b.nr, v.tijdstip, v.soort, v.verwerkingsactiviteit, b.betrokkene, 'BSN', v.actor, v.rol, v.gemeente_code,
+           v.trace_id, v.span_id, v.gegevens, v_hashes[b.nr::int]
+    from unnest(v.betrokkenen) with ordinality as b(betrokkene, nr);
     v_n := v_n + 1;
   end loop;
   return v_n;
@@ -112,6 +127,7 @@ end $$;
             migrationBuilder.Sql(AlsEigenaar + @"
 drop function audit.wachtrij_verwerken(int);
 drop table audit.wachtrij;
+drop function audit.sleutelhashes(bytea[]);
 " + Terug);
         }
     }

@@ -43,13 +43,12 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
 
     private const int CopyBlok = 64 * 1024;
 
-    /// <summary>Rows per queued call (one row of <c>audit.wachtrij</c>), and such calls sent per round trip.</summary>
-    private const int WachtrijRij = 1000;
-    private const int WachtrijRijenPerRondgang = 16;
+    /// <summary>Persons per row of <c>audit.wachtrij</c> (its check allows up to 10,000).</summary>
+    private const int WachtrijRij = 10_000;
 
     private const string WachtrijInvoegen = """
-        insert into audit.wachtrij (tijdstip, soort, verwerkingsactiviteit, betrokkene, betrokkene_type, actor, rol, gemeente_code,
-                                    trace_id, span_id, gegevens, inhoud)
+        insert into audit.wachtrij (tijdstip, soort, verwerkingsactiviteit, actor, rol, gemeente_code, trace_id, span_id, gegevens,
+                                    kop, staart, betrokkenen)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
         """;
 
@@ -100,37 +99,54 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
         NpgsqlBatchCommand? vooraf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transactie);
+        ArgumentNullException.ThrowIfNull(bsns);
         var verbinding = transactie.Connection
             ?? throw new InvalidOperationException("De transactie voor de auditregels is al afgesloten.");
-        Invoer[] invoer = [.. bsns.Select(b => new Invoer(gebeurtenis, b))];
-        var aanroep = new Aanroep(this, invoer);
-        var batch = new NpgsqlBatch(verbinding, transactie);
-        try
+        Invoer[] invoer = [.. bsns.Select(b => new Invoer(gebeurtenis, b ?? throw new ArgumentException("Verstrekking zonder BSN.", nameof(bsns))))];
+        await using var batch = new NpgsqlBatch(verbinding, transactie);
+        if (vooraf is not null)
         {
-            if (vooraf is not null)
-            {
-                batch.BatchCommands.Add(vooraf);
-            }
+            batch.BatchCommands.Add(vooraf);
+        }
+        if (invoer.Length > 0)
+        {
+            // Every row of the event has the same content but for the person: the first row's, cut around its person.
+            var aanroep = new Aanroep(this, invoer);
+            var eerste = aanroep.Bereid(0, 1);
+            var inhoud = eerste.Inhoud.Geschreven[(eerste.Begin[0] + KetenHash.Voorloop)..eerste.Begin[1]];
+            var kopLengte = KetenHash.KopLengte(inhoud);
+            var kop = inhoud[..kopLengte].ToArray();
+            var staart = inhoud[(kopLengte + 4 + KetenHash.Lengte)..].ToArray();
+            var tijdstip = DateTimeOffset.UnixEpoch.AddTicks(BinaryPrimitives.ReadInt64BigEndian(inhoud) * 10);
+
+            var pseudoniemen = new byte[invoer.Length * KetenHash.Lengte];
+            Pseudonimiseer(invoer, 0, invoer.Length, pseudoniemen);
             for (var van = 0; van < invoer.Length; van += WachtrijRij)
             {
-                var tot = Math.Min(invoer.Length, van + WachtrijRij);
-                batch.BatchCommands.Add(Argumenten(WachtrijInvoegen, invoer[van..tot], aanroep.Bereid(van, tot)));
-                // A large download is sent a part at a time: memory for a part, not for all its rows.
-                if (batch.BatchCommands.Count >= WachtrijRijenPerRondgang)
+                var betrokkenen = new byte[Math.Min(WachtrijRij, invoer.Length - van)][];
+                for (var i = 0; i < betrokkenen.Length; i++)
                 {
-                    await batch.ExecuteNonQueryAsync(ct);
-                    await batch.DisposeAsync();
-                    batch = new NpgsqlBatch(verbinding, transactie);
+                    betrokkenen[i] = pseudoniemen.AsSpan((van + i) * KetenHash.Lengte, KetenHash.Lengte).ToArray();
                 }
-            }
-            if (batch.BatchCommands.Count > 0)
-            {
-                await batch.ExecuteNonQueryAsync(ct);
+                var cmd = new NpgsqlBatchCommand(WachtrijInvoegen);
+                cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = tijdstip });
+                cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = SoortNaam(gebeurtenis.Soort) });
+                cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = gebeurtenis.Verwerkingsactiviteit });
+                cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = gebeurtenis.Actor });
+                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)gebeurtenis.Rol ?? DBNull.Value });
+                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)gebeurtenis.GemeenteCode ?? DBNull.Value });
+                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = eerste.TraceId });
+                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = eerste.SpanId });
+                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Json, Value = (object?)eerste.Gegevens[0] ?? DBNull.Value });
+                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = kop });
+                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = staart });
+                cmd.Parameters.Add(new NpgsqlParameter<byte[][]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, TypedValue = betrokkenen });
+                batch.BatchCommands.Add(cmd);
             }
         }
-        finally
+        if (batch.BatchCommands.Count > 0)
         {
-            await batch.DisposeAsync();
+            await batch.ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -357,15 +373,12 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
         {
             batch.BatchCommands.Add(vooraf);
         }
-        batch.BatchCommands.Add(Argumenten("select audit.toevoegen($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", invoer, rijen));
+        batch.BatchCommands.Add(Toevoegen(invoer, rijen));
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>
-    /// <paramref name="sql"/> (<c>audit.toevoegen</c>, or the queue's insert) with one array per column and the content of
-    /// each row, in order: $1..$11 the columns, $12 the contents.
-    /// </summary>
-    private static NpgsqlBatchCommand Argumenten(string sql, Invoer[] invoer, Bereide rijen)
+    /// <summary><c>select audit.toevoegen(...)</c> with one array per column and the content of each row, in order.</summary>
+    private static NpgsqlBatchCommand Toevoegen(Invoer[] invoer, Bereide rijen)
     {
         var n = invoer.Length;
         var tijdstip = new DateTimeOffset[n];
@@ -396,7 +409,7 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
             inhoud[i] = rij.ToArray();
         }
 
-        var toevoegen = new NpgsqlBatchCommand(sql);
+        var toevoegen = new NpgsqlBatchCommand("select audit.toevoegen($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
         toevoegen.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, TypedValue = tijdstip });
         Tekst(soort);
         Tekst(activiteit);

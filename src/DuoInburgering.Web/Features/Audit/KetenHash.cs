@@ -103,6 +103,17 @@ internal sealed class KetenHash
         Staart(r.BetrokkeneType, r.Actor, r.Rol, r.GemeenteCode, r.TraceId, r.SpanId, r.Gegevens);
     }
 
+    /// <summary>The length of the part before the data subject in a row's content: the time, then two length-prefixed texts.</summary>
+    public static int KopLengte(ReadOnlySpan<byte> inhoud)
+    {
+        var n = sizeof(long);
+        for (var veld = 0; veld < 2; veld++)
+        {
+            n += sizeof(int) + BinaryPrimitives.ReadInt32BigEndian(inhoud[n..]);
+        }
+        return n;
+    }
+
     /// <summary>The content before the data subject.</summary>
     public void Kop(long microseconden, string soort, string verwerkingsactiviteit)
     {
