@@ -13,44 +13,21 @@ namespace DuoInburgering.Web.Data.Migrations
     /// </summary>
     public partial class AuditGemeenteVerstrekkingen : Migration
     {
-        private const string AlsEigenaar = @"
-do $$
-begin
-  if not (select rolsuper from pg_roles where rolname = current_user)
-     and not pg_has_role(current_user, 'pib_audit', 'member') then
-    execute format('grant pib_audit to %I', current_user);
-    perform set_config('pib.audit_lidmaatschap', 'tijdelijk', true);
-  end if;
-end $$;
-set local role pib_audit;
-";
-
-        private const string Terug = @"
-reset role;
-do $$
-begin
-  if current_setting('pib.audit_lidmaatschap', true) = 'tijdelijk' then
-    execute format('revoke pib_audit from %I', current_user);
-    perform set_config('pib.audit_lidmaatschap', '', true);
-  end if;
-end $$;
-";
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(AlsEigenaar + @"
+            migrationBuilder.Sql(AuditEigenaar.AlsEigenaar + @"
 create index regel_gemeente_tijdstip on audit.regel (gemeente_code, tijdstip)
   where soort in ('Verstrekking', 'SignaalVerzonden') and gemeente_code is not null;
-" + Terug);
+" + AuditEigenaar.Terug);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(AlsEigenaar + @"
+            migrationBuilder.Sql(AuditEigenaar.AlsEigenaar + @"
 drop index audit.regel_gemeente_tijdstip;
-" + Terug);
+" + AuditEigenaar.Terug);
         }
     }
 }

@@ -16,33 +16,10 @@ namespace DuoInburgering.Web.Data.Migrations
     /// </summary>
     public partial class AuditToevoegenOpServer : Migration
     {
-        private const string AlsEigenaar = @"
-do $$
-begin
-  if not (select rolsuper from pg_roles where rolname = current_user)
-     and not pg_has_role(current_user, 'pib_audit', 'member') then
-    execute format('grant pib_audit to %I', current_user);
-    perform set_config('pib.audit_lidmaatschap', 'tijdelijk', true);
-  end if;
-end $$;
-set local role pib_audit;
-";
-
-        private const string Terug = @"
-reset role;
-do $$
-begin
-  if current_setting('pib.audit_lidmaatschap', true) = 'tijdelijk' then
-    execute format('revoke pib_audit from %I', current_user);
-    perform set_config('pib.audit_lidmaatschap', '', true);
-  end if;
-end $$;
-";
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(AlsEigenaar + @"
+            migrationBuilder.Sql(AuditEigenaar.AlsEigenaar + @"
 create function audit.toevoegen(
   p_tijdstip timestamptz[], p_soort text[], p_verwerkingsactiviteit text[], p_betrokkene bytea[], p_betrokkene_type text[],
   p_actor text[], p_rol text[], p_gemeente_code text[], p_trace_id bytea[], p_span_id bytea[], p_gegevens json[],
@@ -87,15 +64,15 @@ do $$
 begin
   execute format('grant execute on function audit.toevoegen(timestamptz[], text[], text[], bytea[], text[], text[], text[], text[], bytea[], bytea[], json[], bytea[]) to %I, pib_gemeente', session_user);
 end $$;
-" + Terug);
+" + AuditEigenaar.Terug);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(AlsEigenaar + @"
+            migrationBuilder.Sql(AuditEigenaar.AlsEigenaar + @"
 drop function audit.toevoegen(timestamptz[], text[], text[], bytea[], text[], text[], text[], text[], bytea[], bytea[], json[], bytea[]);
-" + Terug);
+" + AuditEigenaar.Terug);
         }
     }
 }

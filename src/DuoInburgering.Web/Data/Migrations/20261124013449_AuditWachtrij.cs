@@ -7,40 +7,17 @@ namespace DuoInburgering.Web.Data.Migrations
     /// <summary>
     /// <c>audit.wachtrij</c>: disclosures queued for the chain (see <c>Features/Audit/AuditWachtrij</c>). A row is one event
     /// about up to 10,000 persons: the event's columns, its canonical content before and after the data subject, and the
-    /// persons' keyed hashes; checks refuse a row the chain could not take, so no bad row can block the queue. The portal's role and <c>pib_gemeente</c> may only
-    /// insert. <c>audit.wachtrij_verwerken(p_max)</c>, owned by <c>pib_audit</c> and SECURITY DEFINER like
-    /// <c>keten_kop</c>, takes the append lock, deletes up to p_max queued calls and appends them in queue order, in one
-    /// transaction. The migrating role joins <c>pib_audit</c> for the moment, as in AuditToevoegenOpServer.
+    /// persons' keyed hashes; checks refuse a row the chain could not take, so no bad row can block the queue. The
+    /// portal's role and <c>pib_gemeente</c> may only insert. <c>audit.wachtrij_verwerken(p_max)</c>, owned by
+    /// <c>pib_audit</c> and SECURITY DEFINER like <c>keten_kop</c>, takes the append lock, deletes up to p_max queued
+    /// events and appends their rows in queue order, in one transaction. Run as the schema's owner (<see cref="AuditEigenaar"/>).
     /// </summary>
     public partial class AuditWachtrij : Migration
     {
-        private const string AlsEigenaar = @"
-do $$
-begin
-  if not (select rolsuper from pg_roles where rolname = current_user)
-     and not pg_has_role(current_user, 'pib_audit', 'member') then
-    execute format('grant pib_audit to %I', current_user);
-    perform set_config('pib.audit_lidmaatschap', 'tijdelijk', true);
-  end if;
-end $$;
-set local role pib_audit;
-";
-
-        private const string Terug = @"
-reset role;
-do $$
-begin
-  if current_setting('pib.audit_lidmaatschap', true) = 'tijdelijk' then
-    execute format('revoke pib_audit from %I', current_user);
-    perform set_config('pib.audit_lidmaatschap', '', true);
-  end if;
-end $$;
-";
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(AlsEigenaar + @"
+            migrationBuilder.Sql(AuditEigenaar.AlsEigenaar + @"
 create function audit.sleutelhashes(p bytea[]) returns boolean
 language sql immutable strict set search_path = pg_catalog as $f$
   select coalesce(bool_and(length(b) = 32), false) from unnest(p) b
@@ -118,17 +95,17 @@ begin
   execute format('grant insert on audit.wachtrij to %I, pib_gemeente', session_user);
   execute format('grant execute on function audit.wachtrij_verwerken(int) to %I', session_user);
 end $$;
-" + Terug);
+" + AuditEigenaar.Terug);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(AlsEigenaar + @"
+            migrationBuilder.Sql(AuditEigenaar.AlsEigenaar + @"
 drop function audit.wachtrij_verwerken(int);
 drop table audit.wachtrij;
 drop function audit.sleutelhashes(bytea[]);
-" + Terug);
+" + AuditEigenaar.Terug);
         }
     }
 }

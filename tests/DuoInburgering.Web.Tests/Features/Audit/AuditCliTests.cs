@@ -6,47 +6,33 @@ namespace DuoInburgering.Web.Tests.Features.Audit;
 
 /// <summary>'verify-audit' and 'purge-audit' through the real CLI entry point; each test its own database.</summary>
 [Collection(CliCollectie.Naam)]
-public sealed class AuditCliTests : IAsyncLifetime
+public sealed class AuditCliTests : EigenDatabase
 {
     private static readonly DateTimeOffset Oud = new(2020, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly TestDatabase _database = new();
-    private NpgsqlDataSource _db = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _db = NpgsqlDataSource.Create(_database.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _db.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private Task<(int Code, string Uit, string Fout)> CliAsync(params string[] args) => CliUitvoering.VoerUitAsync(_database.ConnectionString, args);
+    private Task<(int Code, string Uit, string Fout)> CliAsync(params string[] args) => CliUitvoering.VoerUitAsync(Database.ConnectionString, args);
 
     [Fact]
     public async Task Verify_audit_prints_intact_with_the_count_or_names_the_first_broken_row_with_exit_code_1()
     {
         Assert.Equal((0, "Auditketen intact: 0 regels.\n", ""), await CliAsync("verify-audit"));
 
-        await SchrijfAsync(_db, TestAudit.Log(), Verstrekking().VoorBetrokkenen(Enumerable.Range(0, 12).Select(Bsn)));
+        await SchrijfAsync(Db, TestAudit.Log(), Verstrekking().VoorBetrokkenen(Enumerable.Range(0, 12).Select(Bsn)));
         Assert.Equal((0, "Auditketen intact: 12 regels.\n", ""), await CliAsync("verify-audit"));
 
-        await AlsEigenaarAsync(_db, "update audit.regel set gemeente_code = 'GM0599' where id = 4");
+        await AlsEigenaarAsync(Db, "update audit.regel set gemeente_code = 'GM0599' where id = 4");
         var (code, uit, fout) = await CliAsync("verify-audit");
         Assert.Equal(1, code);
         Assert.Equal("", uit);
         Assert.StartsWith("Auditketen verbroken bij regel 4: regel 4 is gewijzigd", fout, StringComparison.Ordinal);
-        Assert.Equal(3L, await ScalarAsync<long>(_db, "select count(*) from audit.controle"));
+        Assert.Equal(3L, await ScalarAsync<long>(Db, "select count(*) from audit.controle"));
     }
 
     [Fact]
     public async Task Purge_audit_removes_what_is_past_its_retention_and_verify_checks_from_the_anchor()
     {
-        await SchrijfAsync(_db, TestAudit.Log(), Verstrekking(tijdstip: Oud).VoorBetrokkenen(Enumerable.Range(0, 5).Select(Bsn)));
-        await SchrijfAsync(_db, TestAudit.Log(), Verstrekking().VoorBetrokkenen(Enumerable.Range(5, 2).Select(Bsn)));
+        await SchrijfAsync(Db, TestAudit.Log(), Verstrekking(tijdstip: Oud).VoorBetrokkenen(Enumerable.Range(0, 5).Select(Bsn)));
+        await SchrijfAsync(Db, TestAudit.Log(), Verstrekking().VoorBetrokkenen(Enumerable.Range(5, 2).Select(Bsn)));
 
         var (code, uit, _) = await CliAsync("purge-audit");
         Assert.Equal(0, code);
@@ -76,7 +62,7 @@ public sealed class AuditCliTests : IAsyncLifetime
     {
         var (code, _, fout) = await CliAsync("pauzeer", "Wi2013", "Asielstatushouder", "--reden", "Plaatsing onderzoeken", "--door", "duo.beheer");
         Assert.Equal((0, ""), (code, fout));
-        Assert.Equal("DuoActie bepaling-pauzeren duo.beheer", await ScalarAsync<string>(_db,
+        Assert.Equal("DuoActie bepaling-pauzeren duo.beheer", await ScalarAsync<string>(Db,
             "select concat_ws(' ', soort, verwerkingsactiviteit, actor) from audit.regel"));
         Assert.Equal(0, (await CliAsync("verify-audit")).Code);
     }

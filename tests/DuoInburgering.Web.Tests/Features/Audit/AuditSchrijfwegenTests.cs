@@ -16,26 +16,12 @@ namespace DuoInburgering.Web.Tests.Features.Audit;
 /// columns, rows keep the order they were given, and verify-audit sees one unbroken chain; also with text outside
 /// ASCII, a row without a person and a payload larger than a COPY block. Every test has its own database.
 /// </summary>
-public sealed class AuditSchrijfwegenTests : IAsyncLifetime
+public sealed class AuditSchrijfwegenTests : EigenDatabase
 {
     /// <summary>More than <c>Auditlog.OpServerTot</c> (256): these go by COPY.</summary>
     private const int Veel = 600;
 
-    private readonly TestDatabase _database = new();
     private readonly FakeTimeProvider _klok = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
-    private NpgsqlDataSource _db = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _db = NpgsqlDataSource.Create(_database.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _db.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     private Auditlog Log => TestAudit.Log(_klok);
 
@@ -47,28 +33,28 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
         // A time with ten-millionths: stored, and hashed, as whole microseconds.
         var tijd = new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
         var regel = Verstrekking(tijdstip: tijd);
-        await SchrijfAsync(_db, Log, regel.VoorBetrokkenen(Bsns(0, 3)));        // 1..3, one statement
-        await SchrijfAsync(_db, Log, regel.VoorBetrokkenen(Bsns(0, Veel)));     // 4..603, COPY
-        await SchrijfAsync(_db, Log, regel.VoorBetrokkenen(Bsns(3, 2)));        // 604..605, one statement
+        await SchrijfAsync(Db, Log, regel.VoorBetrokkenen(Bsns(0, 3)));        // 1..3, one statement
+        await SchrijfAsync(Db, Log, regel.VoorBetrokkenen(Bsns(0, Veel)));     // 4..603, COPY
+        await SchrijfAsync(Db, Log, regel.VoorBetrokkenen(Bsns(3, 2)));        // 604..605, one statement
 
-        var controle = await new AuditKeten(_db, _klok).ControleerAsync("test");
+        var controle = await new AuditKeten(Db, _klok).ControleerAsync("test");
         Assert.True(controle.Intact, controle.Melding);
         Assert.Equal(605, controle.Aantal);
 
         // The person of row 1 and of row 4 is the same, and so is everything stored about the event.
-        Assert.Equal(1L, await ScalarAsync<long>(_db, """
+        Assert.Equal(1L, await ScalarAsync<long>(Db, """
             select count(distinct (tijdstip, soort, verwerkingsactiviteit, betrokkene, betrokkene_type, actor, rol, gemeente_code, gegevens::text))
             from audit.regel where id in (1, 4)
             """));
-        Assert.Equal(Log.Pseudoniem(Bsn(0)), await ScalarAsync<byte[]>(_db, "select betrokkene from audit.regel where id = 4"));
-        Assert.Equal(Log.Pseudoniem(Bsn(599)), await ScalarAsync<byte[]>(_db, "select betrokkene from audit.regel where id = 603"));
-        Assert.Equal("BSN", await ScalarAsync<string>(_db, "select betrokkene_type from audit.regel where id = 603"));
+        Assert.Equal(Log.Pseudoniem(Bsn(0)), await ScalarAsync<byte[]>(Db, "select betrokkene from audit.regel where id = 4"));
+        Assert.Equal(Log.Pseudoniem(Bsn(599)), await ScalarAsync<byte[]>(Db, "select betrokkene from audit.regel where id = 603"));
+        Assert.Equal("BSN", await ScalarAsync<string>(Db, "select betrokkene_type from audit.regel where id = 603"));
         Assert.Equal("""{"kanaal":"Scherm","omschrijving":"signalenlijst Wi2021"}""",
-            await ScalarAsync<string>(_db, "select gegevens::text from audit.regel where id = 603"));
-        Assert.Equal(tijd.AddTicks(-7).UtcDateTime, await ScalarAsync<DateTime>(_db, "select tijdstip from audit.regel where id = 603"));
-        Assert.Equal(tijd.AddTicks(-7).UtcDateTime, await ScalarAsync<DateTime>(_db, "select tijdstip from audit.regel where id = 2"));
+            await ScalarAsync<string>(Db, "select gegevens::text from audit.regel where id = 603"));
+        Assert.Equal(tijd.AddTicks(-7).UtcDateTime, await ScalarAsync<DateTime>(Db, "select tijdstip from audit.regel where id = 603"));
+        Assert.Equal(tijd.AddTicks(-7).UtcDateTime, await ScalarAsync<DateTime>(Db, "select tijdstip from audit.regel where id = 2"));
         // One trace per call (there is no caller's trace here), the same on every row of that call.
-        Assert.Equal(3L, await ScalarAsync<long>(_db, "select count(distinct trace_id) from audit.regel"));
+        Assert.Equal(3L, await ScalarAsync<long>(Db, "select count(distinct trace_id) from audit.regel"));
     }
 
     [Fact]
@@ -84,10 +70,10 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
         ];
         var weinig = Mengsel(2);
         var veel = Mengsel(Veel / 2);
-        await SchrijfAsync(_db, Log, weinig);
-        await SchrijfAsync(_db, Log, veel);
+        await SchrijfAsync(Db, Log, weinig);
+        await SchrijfAsync(Db, Log, veel);
 
-        var controle = await new AuditKeten(_db, _klok).ControleerAsync("test");
+        var controle = await new AuditKeten(Db, _klok).ControleerAsync("test");
         Assert.True(controle.Intact, controle.Melding);
         Assert.Equal(weinig.Count + veel.Count, controle.Aantal);
 
@@ -109,20 +95,20 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
     public async Task An_append_larger_than_the_parts_it_is_prepared_in_is_still_one_unbroken_run_of_rows()
     {
         // Prepared 32,768 rows at a time; 70,000 takes three parts, written by one COPY.
-        await SchrijfAsync(_db, Log, [DuoActie(), .. Verstrekking().VoorBetrokkenen(Bsns(0, 70_000))]);
+        await SchrijfAsync(Db, Log, [DuoActie(), .. Verstrekking().VoorBetrokkenen(Bsns(0, 70_000))]);
 
-        var controle = await new AuditKeten(_db, _klok).ControleerAsync("test");
+        var controle = await new AuditKeten(Db, _klok).ControleerAsync("test");
         Assert.True(controle.Intact, controle.Melding);
         Assert.Equal(70_001, controle.Aantal);
-        Assert.Equal(Log.Pseudoniem(Bsn(32_767)), await ScalarAsync<byte[]>(_db, "select betrokkene from audit.regel where id = 32769"));
-        Assert.Equal(Log.Pseudoniem(Bsn(69_999)), await ScalarAsync<byte[]>(_db, "select betrokkene from audit.regel where id = 70001"));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "select count(distinct trace_id) from audit.regel"));
+        Assert.Equal(Log.Pseudoniem(Bsn(32_767)), await ScalarAsync<byte[]>(Db, "select betrokkene from audit.regel where id = 32769"));
+        Assert.Equal(Log.Pseudoniem(Bsn(69_999)), await ScalarAsync<byte[]>(Db, "select betrokkene from audit.regel where id = 70001"));
+        Assert.Equal(1L, await ScalarAsync<long>(Db, "select count(distinct trace_id) from audit.regel"));
     }
 
     [Fact]
     public async Task A_municipal_session_appends_a_few_rows_and_many_rows_in_one_transaction()
     {
-        await using (var conn = await _db.OpenConnectionAsync())
+        await using (var conn = await Db.OpenConnectionAsync())
         await using (var tx = await conn.BeginTransactionAsync())
         {
             await using (var rol = new NpgsqlCommand($"set local role {GemeenteSessie.DatabaseRol}", conn, tx))
@@ -134,7 +120,7 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
             await tx.CommitAsync();
         }
 
-        var controle = await new AuditKeten(_db, _klok).ControleerAsync("test");
+        var controle = await new AuditKeten(Db, _klok).ControleerAsync("test");
         Assert.True(controle.Intact, controle.Melding);
         Assert.Equal(5 + Veel, controle.Aantal);
     }
@@ -142,18 +128,18 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
     [Fact]
     public async Task A_rolled_back_copy_leaves_no_row_and_the_next_append_continues_the_chain()
     {
-        await using (var conn = await _db.OpenConnectionAsync())
+        await using (var conn = await Db.OpenConnectionAsync())
         await using (var tx = await conn.BeginTransactionAsync())
         {
             await Log.SchrijfAsync(tx, Verstrekking().VoorBetrokkenen(Bsns(0, Veel)));
             await tx.RollbackAsync();
         }
-        Assert.Equal(0L, await ScalarAsync<long>(_db, "select count(*) from audit.regel"));
+        Assert.Equal(0L, await ScalarAsync<long>(Db, "select count(*) from audit.regel"));
 
-        await SchrijfAsync(_db, Log, Verstrekking().VoorBetrokkenen(Bsns(0, 2)));
-        await SchrijfAsync(_db, Log, Verstrekking().VoorBetrokkenen(Bsns(0, Veel)));
-        Assert.Equal(2L + Veel, await ScalarAsync<long>(_db, "select max(id) from audit.regel"));
-        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+        await SchrijfAsync(Db, Log, Verstrekking().VoorBetrokkenen(Bsns(0, 2)));
+        await SchrijfAsync(Db, Log, Verstrekking().VoorBetrokkenen(Bsns(0, Veel)));
+        Assert.Equal(2L + Veel, await ScalarAsync<long>(Db, "select max(id) from audit.regel"));
+        Assert.True((await new AuditKeten(Db, _klok).ControleerAsync("test")).Intact);
     }
 
     [Fact]
@@ -161,7 +147,7 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
     {
         var gebruiker = new PibGebruiker("km.test", "Klantmanager", Rol.Gemeente, "GM0363");
         var tijd = new DateTimeOffset(2024, 6, 1, 10, 0, 0, TimeSpan.Zero);
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             // No transaction on the context: the disclosure opens and commits its own.
             await Verstrekkingen.RegistreerAsync(db, Log, gebruiker, VerstrekkingKanaal.Scherm, "lijst", [Bsn(2), Bsn(1), Bsn(2)], tijd);
@@ -176,7 +162,7 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
             await tx.CommitAsync();
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var rijen = await db.Verstrekkingen.OrderBy(v => v.Id).ToListAsync();
             Assert.Equal(["lijst", "door de aanroeper", "download csv Wi2021"], rijen.Select(v => v.Omschrijving));
@@ -185,10 +171,10 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
             Assert.Equal(Bsns(100, Veel).Order(StringComparer.Ordinal), rijen[2].Bsns);
             Assert.Equal(VerstrekkingKanaal.Download, rijen[2].Kanaal);
         }
-        Assert.Equal(2L + Veel, await ScalarAsync<long>(_db, "select count(*) from audit.regel where soort = 'Verstrekking' and gemeente_code = 'GM0363'"));
+        Assert.Equal(2L + Veel, await ScalarAsync<long>(Db, "select count(*) from audit.regel where soort = 'Verstrekking' and gemeente_code = 'GM0363'"));
         // Every row of the download names how many persons it disclosed.
-        Assert.Equal((long)Veel, await ScalarAsync<long>(_db, $"select count(*) from audit.regel where gegevens::text like '%\"aantal\":\"{Veel}\"%'"));
-        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+        Assert.Equal((long)Veel, await ScalarAsync<long>(Db, $"select count(*) from audit.regel where gegevens::text like '%\"aantal\":\"{Veel}\"%'"));
+        Assert.True((await new AuditKeten(Db, _klok).ControleerAsync("test")).Intact);
     }
 
     private sealed record Opgeslagen(long Id, string Soort, byte[]? Betrokkene, string? Type, string? Rol, string? Gemeente, string? Gegevens);
@@ -196,8 +182,8 @@ public sealed class AuditSchrijfwegenTests : IAsyncLifetime
     private async Task<List<Opgeslagen>> RijenAsync(long vanaf, int aantal)
     {
         var rijen = new List<Opgeslagen>();
-        await AuditWachtrij.VerwerkAsync(_db);
-        await using var cmd = _db.CreateCommand(
+        await AuditWachtrij.VerwerkAsync(Db);
+        await using var cmd = Db.CreateCommand(
             "select id, soort, betrokkene, betrokkene_type, rol, gemeente_code, gegevens::text from audit.regel where id >= $1 order by id limit $2");
         cmd.Parameters.AddWithValue(vanaf);
         cmd.Parameters.AddWithValue(aantal);

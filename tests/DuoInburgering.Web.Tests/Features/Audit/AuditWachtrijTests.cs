@@ -17,43 +17,29 @@ namespace DuoInburgering.Web.Tests.Features.Audit;
 /// that an import holds, a row the chain could not take is refused at the door, and the background job moves the queue
 /// without any reader. Every test has its own database.
 /// </summary>
-public sealed class AuditWachtrijTests : IAsyncLifetime
+public sealed class AuditWachtrijTests : EigenDatabase
 {
     private static readonly PibGebruiker Klantmanager = new("km.test", "Klantmanager", Rol.Gemeente, "GM0363");
-    private readonly TestDatabase _database = new();
     private readonly FakeTimeProvider _klok = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
-    private NpgsqlDataSource _db = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _db = NpgsqlDataSource.Create(_database.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _db.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     private Auditlog Log => TestAudit.Log(_klok);
 
     private async Task<long> InWachtrijAsync()
     {
-        await using var cmd = _db.CreateCommand("select coalesce(sum(cardinality(betrokkenen)), 0)::bigint from audit.wachtrij");
+        await using var cmd = Db.CreateCommand("select coalesce(sum(cardinality(betrokkenen)), 0)::bigint from audit.wachtrij");
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private async Task<long> InKetenAsync()
     {
         // Straight from the table, without moving the queue first (AuditTestdata.ScalarAsync would).
-        await using var cmd = _db.CreateCommand("select count(*) from audit.regel");
+        await using var cmd = Db.CreateCommand("select count(*) from audit.regel");
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private Task RegistreerAsync(IEnumerable<string> bsns, string omschrijving = "lijst")
     {
-        var db = _database.CreateContext();
+        var db = Database.CreateContext();
         return RegistreerEnSluitAsync();
 
         async Task RegistreerEnSluitAsync()
@@ -73,26 +59,26 @@ public sealed class AuditWachtrijTests : IAsyncLifetime
         Assert.Equal(12_503L, await InWachtrijAsync());
         Assert.Equal(0L, await InKetenAsync());
 
-        Assert.Equal(3L, await AuditWachtrij.VerwerkAsync(_db));
+        Assert.Equal(3L, await AuditWachtrij.VerwerkAsync(Db));
         Assert.Equal(0L, await InWachtrijAsync());
         Assert.Equal(12_503L, await InKetenAsync());
-        Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(_db));
+        Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(Db));
 
         // In the order queued, every person's row with the event's fields, and the chain intact.
-        var rijen = await AuditRijen.NaAsync(_database.ConnectionString);
+        var rijen = await AuditRijen.NaAsync(Database.ConnectionString);
         Assert.Equal(new[] { Bsn(1), Bsn(2), Bsn(3) }.Concat(Enumerable.Range(10, 12_500).Select(Bsn).Order(StringComparer.Ordinal))
             .Select(AuditRijen.Pseudoniem), rijen.Select(r => r.Betrokkene));
         Assert.Equal(Enumerable.Range(1, 12_503).Select(i => (long)i), rijen.Select(r => r.Id));
         Assert.All(rijen[..3], r => Assert.Equal(("lijst", "3", "km.test", "GM0363"), (r["omschrijving"], r["aantal"], r.Actor, r.Gemeente)));
         Assert.All(rijen[3..], r => Assert.Equal(("download", "12500"), (r["omschrijving"], r["aantal"])));
-        Assert.Equal(12_503L, await ScalarAsync<long>(_db, "select count(*) from audit.regel where betrokkene_type = 'BSN'"));
-        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+        Assert.Equal(12_503L, await ScalarAsync<long>(Db, "select count(*) from audit.regel where betrokkene_type = 'BSN'"));
+        Assert.True((await new AuditKeten(Db, _klok).ControleerAsync("test")).Intact);
     }
 
     [Fact]
     public async Task A_rolled_back_read_leaves_nothing_queued_and_no_verstrekking()
     {
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             await Verstrekkingen.RegistreerAsync(db, Log, Klantmanager, VerstrekkingKanaal.Scherm, "lijst", [Bsn(1), Bsn(2)], _klok.GetUtcNow());
@@ -100,19 +86,19 @@ public sealed class AuditWachtrijTests : IAsyncLifetime
         }
         Assert.Equal(0L, await InWachtrijAsync());
         Assert.Equal(0L, await FeitenDbAantalAsync("verstrekking"));
-        Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(_db));
+        Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(Db));
         Assert.Equal(0L, await InKetenAsync());
     }
 
     [Fact]
     public async Task A_disclosure_does_not_wait_for_the_append_lock_that_an_import_holds()
     {
-        await using var import = await _db.OpenConnectionAsync();
+        await using var import = await Db.OpenConnectionAsync();
         await using var importTx = await import.BeginTransactionAsync();
         // An import's audit append: the chain's lock, held until the import commits.
         await Log.SchrijfAsync(importTx, DuoActie().VoorBetrokkenen([Bsn(900)]));
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             // Any wait for a lock would fail this read at once, instead of letting it hang.
@@ -123,12 +109,12 @@ public sealed class AuditWachtrijTests : IAsyncLifetime
         Assert.Equal(2L, await InWachtrijAsync());
 
         // Moving the queue does wait for the import; once it commits, its row comes first, then the disclosure.
-        var verwerken = Task.Run(() => AuditWachtrij.VerwerkAsync(_db));
+        var verwerken = Task.Run(() => AuditWachtrij.VerwerkAsync(Db));
         await importTx.CommitAsync();
         Assert.Equal(1L, await verwerken);
-        var rijen = await AuditRijen.NaAsync(_database.ConnectionString);
+        var rijen = await AuditRijen.NaAsync(Database.ConnectionString);
         Assert.Equal([Bsn(900), Bsn(1), Bsn(2)], rijen.Select(r => Enumerable.Range(0, 1000).Select(Bsn).Single(b => r.Over(b))));
-        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+        Assert.True((await new AuditKeten(Db, _klok).ControleerAsync("test")).Intact);
     }
 
     [Fact]
@@ -140,7 +126,7 @@ public sealed class AuditWachtrijTests : IAsyncLifetime
         }
         var movers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
-            await using var conn = await _db.OpenConnectionAsync();
+            await using var conn = await Db.OpenConnectionAsync();
             long n = 0;
             // Small steps, so the two take turns.
             await using var cmd = new NpgsqlCommand("select audit.wachtrij_verwerken(3)", conn);
@@ -153,8 +139,8 @@ public sealed class AuditWachtrijTests : IAsyncLifetime
         Assert.Equal(30L, movers.Sum());
         Assert.Equal(0L, await InWachtrijAsync());
         Assert.Equal(90L, await InKetenAsync());
-        Assert.Equal(90L, await ScalarAsync<long>(_db, "select count(distinct betrokkene) from audit.regel"));
-        Assert.True((await new AuditKeten(_db, _klok).ControleerAsync("test")).Intact);
+        Assert.Equal(90L, await ScalarAsync<long>(Db, "select count(distinct betrokkene) from audit.regel"));
+        Assert.True((await new AuditKeten(Db, _klok).ControleerAsync("test")).Intact);
     }
 
     [Theory]
@@ -177,7 +163,7 @@ public sealed class AuditWachtrijTests : IAsyncLifetime
     public async Task The_background_job_moves_the_queue_into_the_chain_without_any_reader()
     {
         await RegistreerAsync([Bsn(1), Bsn(2)]);
-        var job = new AuditWachtrijJob(_db, AuditOpties.Demo with { }, NullLogger<AuditWachtrijJob>.Instance);
+        var job = new AuditWachtrijJob(Db, AuditOpties.Demo with { }, NullLogger<AuditWachtrijJob>.Instance);
         await job.StartAsync(CancellationToken.None);
         try
         {
@@ -197,13 +183,13 @@ public sealed class AuditWachtrijTests : IAsyncLifetime
 
     private async Task<long> FeitenDbAantalAsync(string tabel)
     {
-        await using var cmd = _db.CreateCommand($"select count(*) from {tabel}");
+        await using var cmd = Db.CreateCommand($"select count(*) from {tabel}");
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private async Task VoerUitAsync(string sql)
     {
-        await using var cmd = _db.CreateCommand(sql);
+        await using var cmd = Db.CreateCommand(sql);
         await cmd.ExecuteNonQueryAsync();
     }
 }
