@@ -96,7 +96,9 @@ public sealed class PostgresServer
             return container.GetConnectionString();
         }
         RemoveStaleClusters();
-        var dir = Path.Combine(Path.GetTempPath(), StalePrefix + Guid.NewGuid().ToString("N")[..8]);
+        // The owner's process id in the name: another test process starting at the same moment (the solution's test projects
+        // run side by side) must not take this folder for a stale one while initdb is still filling it.
+        var dir = Path.Combine(Path.GetTempPath(), $"{StalePrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         var cluster = await LocalPostgres.StartAsync(dir, removeOnDispose: true);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return cluster.ConnectionString("postgres");
@@ -106,7 +108,8 @@ public sealed class PostgresServer
 
     /// <summary>
     /// The test host may be ended before its exit handler has removed the cluster folder; the next run
-    /// removes the folders of clusters that no longer run.
+    /// removes the folders of clusters that no longer run and whose owning test process is gone. A folder
+    /// without an owner in its name (an older run) is left alone for its first hour.
     /// </summary>
     private static void RemoveStaleClusters()
     {
@@ -116,9 +119,21 @@ public sealed class PostgresServer
             var running = File.Exists(pidFile)
                 && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
                 && IsAlive(pid);
-            if (!running)
+            var naam = Path.GetFileName(dir)[StalePrefix.Length..];
+            var eigenaar = naam.Split('-') is [var p, _] && int.TryParse(p, out var o) ? o : (int?)null;
+            var inGebruik = eigenaar is { } e
+                ? IsAlive(e)
+                : DateTime.UtcNow - Directory.GetCreationTimeUtc(dir) < TimeSpan.FromHours(1);
+            if (!running && !inGebruik)
             {
-                Directory.Delete(dir, recursive: true);
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Removed by another run at the same time, or still in use: the next run tries again.
+                }
             }
         }
     }
