@@ -74,9 +74,22 @@ public static class Browser
         var naam = new Regex($@"(^|[\s(]){Regex.Escape(gebruikersnaam)}($|[\s)])");
         var keuze = page.GetByRole(AriaRole.Button, new() { NameRegex = naam })
             .Or(page.GetByRole(AriaRole.Link, new() { NameRegex = naam }));
-        await keuze.First.ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/inloggen", StringComparison.OrdinalIgnoreCase),
-            new PageWaitForURLOptions { Timeout = 60_000 });
+        // Under load a click can land while the page is being taken over by its circuit and be lost; the login is
+        // idempotent, so a click that led nowhere is repeated (three tries of 20 s, as long as the one wait it replaced).
+        for (var poging = 1; ; poging++)
+        {
+            await keuze.First.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/inloggen", StringComparison.OrdinalIgnoreCase),
+                    new PageWaitForURLOptions { Timeout = 20_000 });
+                break;
+            }
+            catch (TimeoutException) when (poging < 3)
+            {
+                // still on the login page: choose again
+            }
+        }
         await page.WachtOpBlazorAsync();
     }
 }

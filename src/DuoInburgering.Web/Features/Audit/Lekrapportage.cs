@@ -234,6 +234,8 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
                    case when r.soort = 'SignaalVerzonden' then r.gegevens->>'code' end as code,
                    case when r.soort = 'Verstrekking' then r.gegevens->>'omschrijving' end as omschrijving
             from p join audit.regel r on r.betrokkene = p.betrokkene
+            -- The predicate of index regel_betrokkene_contact (migration AuditLekrapportIndex), which also holds every column
+            -- read here: the contacts come from the index alone. Change both together.
             where r.betrokkene is not null and r.soort in ('SignaalVerzonden', 'Verstrekking') and r.gemeente_code is not null
         ),
         e as (
