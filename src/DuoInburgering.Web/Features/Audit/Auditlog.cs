@@ -27,11 +27,10 @@ namespace DuoInburgering.Web.Features.Audit;
 /// </summary>
 /// <remarks>
 /// Everything that costs time (the keyed hashes, the JSON, the canonical content of every row) is done before
-/// the lock. A few rows (a list page, a DUO action) go in one statement, <c>audit.toevoegen</c>, which takes the
-/// lock and chains them on the server: one round trip, which is most of what recording a disclosure adds to a
-/// page (benchmark "signalen", issue 6). Many rows (a download, an import) are chained here and sent by binary
-/// COPY, each row copied from its canonical content (the same bytes as its COPY fields), so the server's
-/// inserts, not this process, set the pace (benchmark "audit").
+/// the lock. A few rows (a DUO action) go in one statement, <c>audit.toevoegen</c>, which takes the lock and chains
+/// them on the server. Many rows (an import) are chained here and sent by binary COPY, each row copied from its
+/// canonical content (the same bytes as its COPY fields), so the server's inserts, not this process, set the pace
+/// (benchmark "audit"). Disclosures take neither way: <see cref="InWachtrijAsync"/> queues them without the lock.
 /// </remarks>
 public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
 {
@@ -87,7 +86,7 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
     public Task SchrijfAsync(NpgsqlTransaction transactie, IEnumerable<AuditRegel> regels, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(regels);
-        return SchrijfAsync(transactie, [.. regels.Select(r => new Invoer(r, r.Bsn))], vooraf: null, ct);
+        return SchrijfAsync(transactie, [.. regels.Select(r => new Invoer(r, r.Bsn))], ct);
     }
 
     /// <summary>
@@ -155,15 +154,6 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
     public Task SchrijfAsync(AppDbContext db, IEnumerable<AuditRegel> regels, CancellationToken ct = default) =>
         SchrijfAsync(Transactie(db), regels, ct);
 
-    /// <summary>
-    /// One event about each of <paramref name="bsns"/> (as given: the caller removes duplicates), with
-    /// <paramref name="vooraf"/> sent in the same round trip just before the rows: the disclosure's own record
-    /// (<see cref="Security.Verstrekkingen"/>) costs no round trip of its own.
-    /// </summary>
-    internal Task SchrijfAsync(NpgsqlTransaction transactie, AuditRegel gebeurtenis, IReadOnlyCollection<string> bsns,
-        NpgsqlBatchCommand? vooraf, CancellationToken ct) =>
-        SchrijfAsync(transactie, [.. bsns.Select(b => new Invoer(gebeurtenis, b))], vooraf, ct);
-
     internal static NpgsqlTransaction Transactie(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -175,7 +165,7 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
     /// <summary>An entry and the BSN of its row (an event about many persons shares one entry).</summary>
     private readonly record struct Invoer(AuditRegel Regel, string? Bsn);
 
-    private async Task SchrijfAsync(NpgsqlTransaction transactie, Invoer[] invoer, NpgsqlBatchCommand? vooraf, CancellationToken ct)
+    private async Task SchrijfAsync(NpgsqlTransaction transactie, Invoer[] invoer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transactie);
         var verbinding = transactie.Connection
@@ -187,11 +177,6 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
         }
         if (invoer.Length == 0)
         {
-            if (vooraf is not null)
-            {
-                await using var alleen = new NpgsqlBatch(verbinding, transactie) { BatchCommands = { vooraf } };
-                await alleen.ExecuteNonQueryAsync(ct);
-            }
             return;
         }
 
@@ -199,11 +184,11 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
         var eerste = aanroep.Bereid(0, Math.Min(invoer.Length, CopyDeel));
         if (invoer.Length <= OpServerTot)
         {
-            await OpServerAsync(verbinding, transactie, invoer, eerste, vooraf, ct);
+            await OpServerAsync(verbinding, transactie, invoer, eerste, ct);
         }
         else
         {
-            await MetCopyAsync(verbinding, transactie, aanroep, eerste, vooraf, ct);
+            await MetCopyAsync(verbinding, transactie, aanroep, eerste, ct);
         }
     }
 
@@ -366,14 +351,9 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
     /// with the content made here, and inserts the columns, in the order given.
     /// </summary>
     private static async Task OpServerAsync(NpgsqlConnection verbinding, NpgsqlTransaction transactie, Invoer[] invoer, Bereide rijen,
-        NpgsqlBatchCommand? vooraf, CancellationToken ct)
+        CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(verbinding, transactie);
-        if (vooraf is not null)
-        {
-            batch.BatchCommands.Add(vooraf);
-        }
-        batch.BatchCommands.Add(Toevoegen(invoer, rijen));
+        await using var batch = new NpgsqlBatch(verbinding, transactie) { BatchCommands = { Toevoegen(invoer, rijen) } };
         await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -431,32 +411,22 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
     }
 
     /// <summary>
-    /// The chain head (and the lock) in one round trip with <paramref name="vooraf"/>, then every row by binary COPY.
+    /// The chain head (and the lock) in one round trip, then every row by binary COPY.
     /// A row's COPY fields after the time are its canonical content as it is, so each row is one copy of bytes.
     /// </summary>
     private static async Task MetCopyAsync(NpgsqlConnection verbinding, NpgsqlTransaction transactie, Aanroep aanroep, Bereide eerste,
-        NpgsqlBatchCommand? vooraf, CancellationToken ct)
+        CancellationToken ct)
     {
         var laatsteId = -1L;
         var vorige = new byte[KetenHash.Lengte];
-        await using (var batch = new NpgsqlBatch(verbinding, transactie))
+        await using (var kop = new NpgsqlCommand("select laatste_id, laatste_hash from audit.keten_kop()", verbinding, transactie))
+        await using (var lezer = await kop.ExecuteReaderAsync(ct))
         {
-            if (vooraf is not null)
+            if (await lezer.ReadAsync(ct))
             {
-                batch.BatchCommands.Add(vooraf);
+                laatsteId = lezer.GetInt64(0);
+                lezer.GetFieldValue<byte[]>(1).CopyTo(vorige, 0);
             }
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("select laatste_id, laatste_hash from audit.keten_kop()"));
-            await using var lezer = await batch.ExecuteReaderAsync(ct);
-            do
-            {
-                if (lezer.FieldCount == 2 && await lezer.ReadAsync(ct))
-                {
-                    laatsteId = lezer.GetInt64(0);
-                    lezer.GetFieldValue<byte[]>(1).CopyTo(vorige, 0);
-                    break;
-                }
-            }
-            while (await lezer.NextResultAsync(ct));
         }
         if (laatsteId < 0)
         {
