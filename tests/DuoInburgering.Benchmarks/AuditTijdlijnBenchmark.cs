@@ -80,11 +80,13 @@ internal static class AuditTijdlijnBenchmark
 
     private static async Task VulAsync(string server, string naam, long regels, int personen, int batch)
     {
-        var tijdelijk = naam + "_vullen";
-        await BenchmarkDatabase.VoerUitAsync(server, $"drop database if exists {tijdelijk} with (force)");
-        await BenchmarkDatabase.VoerUitAsync(server, $"create database {tijdelijk}");
-        var cs = BenchmarkDatabase.Op(server, tijdelijk);
-        await BenchmarkDatabase.MigreerAsync(cs);
+        await BenchmarkDatabase.VulAlsNieuweAsync(server, naam, cs => VulRegelsAsync(cs, regels, personen, batch));
+        await BenchmarkDatabase.VoerUitAsync(server,
+            $"comment on database {naam} is 'auditvulling regels={regels.ToString(CultureInfo.InvariantCulture)} personen={personen.ToString(CultureInfo.InvariantCulture)}'");
+    }
+
+    private static async Task VulRegelsAsync(string cs, long regels, int personen, int batch)
+    {
         await using (var db = NpgsqlDataSource.Create(cs))
         {
             // The secondary indexes (those of the migrations, whatever they are now) are built once, after the load.
@@ -132,10 +134,6 @@ internal static class AuditTijdlijnBenchmark
             await VoerUitAsync(db, "vacuum (analyze) audit.regel");
             Console.WriteLine($"vacuum analyze in {sw.Elapsed.TotalSeconds:F0} s");
         }
-        NpgsqlConnection.ClearAllPools();
-        await BenchmarkDatabase.VoerUitAsync(server, $"alter database {tijdelijk} rename to {naam}");
-        await BenchmarkDatabase.VoerUitAsync(server,
-            $"comment on database {naam} is 'auditvulling regels={regels.ToString(CultureInfo.InvariantCulture)} personen={personen.ToString(CultureInfo.InvariantCulture)}'");
     }
 
     /// <summary>The sizes a kept database was filled with (its comment), or null when it has none.</summary>

@@ -31,6 +31,22 @@ internal static class BenchmarkDatabase
         await ctx.Database.MigrateAsync();
     }
 
+    /// <summary>
+    /// Makes database <paramref name="naam"/>, migrated and filled by <paramref name="vul"/> (given its connection
+    /// string), under the temporary name NAME_vullen, renamed only when the fill is complete: a broken run is never reused.
+    /// </summary>
+    public static async Task VulAlsNieuweAsync(string server, string naam, Func<string, Task> vul)
+    {
+        var tijdelijk = naam + "_vullen";
+        await VoerUitAsync(server, $"drop database if exists {tijdelijk} with (force)");
+        await VoerUitAsync(server, $"create database {tijdelijk}");
+        var cs = Op(server, tijdelijk);
+        await MigreerAsync(cs);
+        await vul(cs);
+        NpgsqlConnection.ClearAllPools();
+        await VoerUitAsync(server, $"alter database {tijdelijk} rename to {naam}");
+    }
+
     public static async Task<bool> BestaatAsync(string server, string naam)
     {
         await using var conn = new NpgsqlConnection(server);

@@ -39,19 +39,12 @@ internal static class SignalenBenchmark
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = naam }.ConnectionString;
             if (!await BenchmarkDatabase.BestaatAsync(server, naam))
             {
-                // Filled under a temporary name and renamed when complete, so a broken run is never reused.
-                var tijdelijk = naam + "_vullen";
-                await BenchmarkDatabase.VoerUitAsync(server, $"drop database if exists {tijdelijk} with (force)");
-                await BenchmarkDatabase.VoerUitAsync(server, $"create database {tijdelijk}");
-                var tijdelijkCs = new NpgsqlConnectionStringBuilder(server) { Database = tijdelijk }.ConnectionString;
-                await BenchmarkDatabase.MigreerAsync(tijdelijkCs);
-                await using (var vul = NpgsqlDataSource.Create(tijdelijkCs))
+                await BenchmarkDatabase.VulAlsNieuweAsync(server, naam, async tijdelijk =>
                 {
+                    await using var vul = NpgsqlDataSource.Create(tijdelijk);
                     Console.WriteLine($"Vullen: {signalen:N0} signalen …");
                     await SignalenVulling.VulAsync(vul, signalen);
-                }
-                NpgsqlConnection.ClearAllPools();
-                await BenchmarkDatabase.VoerUitAsync(server, $"alter database {tijdelijk} rename to {naam}");
+                });
             }
             else
             {

@@ -26,12 +26,16 @@ public static class AuditRijen
 
     public static string Pseudoniem(string bsn) => Convert.ToHexStringLower(TestAudit.Log().Pseudoniem(bsn));
 
-    /// <summary>Moves queued disclosures into the chain, as every reader of the log does first (AuditWachtrij).</summary>
-    public static async Task WachtrijVerwerkenAsync(string cs)
+    /// <summary>
+    /// Before <paramref name="sql"/> reads the log (<c>audit.regel</c>): queued disclosures moved into the chain first, as the
+    /// portal's own readers do (AuditWachtrij).
+    /// </summary>
+    public static async Task VoorLezenAsync(NpgsqlConnection conn, string sql)
     {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await AuditWachtrij.VerwerkAsync(conn);
+        if (sql.Contains("audit.regel", StringComparison.Ordinal))
+        {
+            await AuditWachtrij.VerwerkAsync(conn);
+        }
     }
 
     public static async Task<long> LaatsteIdAsync(string cs)

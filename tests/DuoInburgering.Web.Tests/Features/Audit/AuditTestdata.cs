@@ -62,14 +62,12 @@ internal static class AuditTestdata
         await tx.CommitAsync();
     }
 
-    /// <remarks>A read of the log first moves queued disclosures into the chain, as the portal's own readers do (AuditWachtrij).</remarks>
+    /// <remarks>A read of the log first moves queued disclosures into the chain (<see cref="AuditRijen.VoorLezenAsync"/>).</remarks>
     public static async Task<T> ScalarAsync<T>(NpgsqlDataSource db, string sql)
     {
-        if (sql.Contains("audit.regel", StringComparison.Ordinal))
-        {
-            await AuditWachtrij.VerwerkAsync(db);
-        }
-        await using var cmd = db.CreateCommand(sql);
+        await using var conn = await db.OpenConnectionAsync();
+        await AuditRijen.VoorLezenAsync(conn, sql);
+        await using var cmd = new NpgsqlCommand(sql, conn);
         return (T)(await cmd.ExecuteScalarAsync())!;
     }
 

@@ -13,7 +13,7 @@ public static class FeitenDb
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await AuditLezen(conn, sql);
+        await Audit.AuditRijen.VoorLezenAsync(conn, sql);
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (naam, waarde) in parameters)
         {
@@ -27,7 +27,7 @@ public static class FeitenDb
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await AuditLezen(conn, sql);
+        await Audit.AuditRijen.VoorLezenAsync(conn, sql);
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (naam, waarde) in parameters)
         {
@@ -75,13 +75,4 @@ public static class FeitenDb
                 coalesce((select string_agg(t, E'\n' order by t) from (
                     select concat_ws('|', bericht_id, bron) as t from bericht) b), ''))
             """);
-
-    /// <summary>A read of the audit log first moves queued disclosures into the chain, as the portal's readers do (AuditWachtrij).</summary>
-    private static async Task AuditLezen(NpgsqlConnection conn, string sql)
-    {
-        if (sql.Contains("audit.regel", StringComparison.Ordinal))
-        {
-            await DuoInburgering.Web.Features.Audit.AuditWachtrij.VerwerkAsync(conn);
-        }
-    }
 }

@@ -28,7 +28,6 @@ namespace DuoInburgering.Web.Tests.Features.Replay;
 public sealed class Januari2022LekrapportTests : IAsyncLifetime
 {
     private static readonly CancellationToken Geen = CancellationToken.None;
-    private const string Reden = "Incident januari 2022";
 
     private static readonly DateTimeOffset Plaatsing = Op(2022, 1, 17);
     private static readonly DateTimeOffset Bekeken = Op(2022, 1, 18);
@@ -64,9 +63,7 @@ public sealed class Januari2022LekrapportTests : IAsyncLifetime
         using var portaal = basis.MetKlok(klok);
 
         // 17 January: the wrong rule set 2021-12; the incident cohort and 300 synthetic persons arrive through the import.
-        await ActieveRegelset.WijzigAsync(db, "2021-12", "duo.beheer", "Regelset zoals in januari 2022 in productie", klok, TestAudit.Log(klok), Geen);
-        var rapporten = await SyntheseImport.ImportAsync(db, new SyntheseOpties(300, Vandaag: Dag(Plaatsing)), klok, TestAudit.Log(klok), Geen);
-        Assert.All(rapporten, r => Assert.Empty(r.Afgewezen));
+        await Januari2022Draaiboek.PlaatsenAsync(db, klok, 300, Dag(Plaatsing));
 
         // 18 January: every municipality's caseworker downloads each list it has, as the portal offers them.
         klok.Zet(Bekeken);
@@ -75,10 +72,7 @@ public sealed class Januari2022LekrapportTests : IAsyncLifetime
         // 19 January DUO stops the Wi2021; 21 February it applies the correction to 2022-03 over everyone.
         klok.Zet(Stop);
         var pauzering = new Pauzering(db, klok, TestAudit.Log(klok));
-        foreach (var doelgroep in Enum.GetValues<Doelgroep>())
-        {
-            await pauzering.PauzeerAsync(Regime.Wi2021, doelgroep, "duo.beheer", Reden, Geen);
-        }
+        await Januari2022Draaiboek.StoppenAsync(pauzering);
         klok.Zet(Correctie);
         var correcties = new Correctiedienst(db, klok, TestAudit.Log(klok));
         var voorbeeld = await correcties.VoorbeeldAsync("2022-03", CorrectieScope.Iedereen, Geen);
@@ -88,17 +82,9 @@ public sealed class Januari2022LekrapportTests : IAsyncLifetime
         // 1 and 25 March: the parked groups are released and the Wi2021 resumes, as DUO did.
         var groepen = new GeparkeerdeGroepen(db, klok, TestAudit.Log(klok));
         klok.Zet(HerstartGezin);
-        await groepen.VrijgevenAsync(RegimeUitkomst.Wi2013, Doelgroep.Gezinsmigrant, false, "duo.beheer", "Herstart gezinsmigranten", Geen);
-        await pauzering.HervatAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, "duo.beheer", "Herstart gezinsmigranten", Geen);
+        await Januari2022Draaiboek.HerstartGezinAsync(groepen, pauzering);
         klok.Zet(HerstartAsielOverig);
-        foreach (var groep in (await groepen.OverzichtAsync(Geen)).Groepen)
-        {
-            await groepen.VrijgevenAsync(groep.Uitkomst, groep.Doelgroep, groep.KanBlijvenWi2021, "duo.beheer", "Herstart 25 maart", Geen);
-        }
-        foreach (var doelgroep in new[] { Doelgroep.Asielstatushouder, Doelgroep.OverigeMigrant })
-        {
-            await pauzering.HervatAsync(Regime.Wi2021, doelgroep, "duo.beheer", "Herstart 25 maart", Geen);
-        }
+        await Januari2022Draaiboek.HerstartAsielOverigAsync(groepen, pauzering);
 
         // 28 March: the municipalities look at their lists again, now with the corrected persons where they belong.
         klok.Zet(Nadien);

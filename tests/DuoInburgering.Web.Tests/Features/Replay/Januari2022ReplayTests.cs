@@ -26,7 +26,6 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
 {
     private static readonly CancellationToken Geen = CancellationToken.None;
     private const int Synthetisch = 300;
-    private const string Reden = "Incident januari 2022";
 
     private static readonly DateTimeOffset Plaatsing = Op(2022, 1, 17);
     private static readonly DateTimeOffset Stop = Op(2022, 1, 19);
@@ -70,9 +69,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
 
         // ── Stap 1, 17 januari 2022: de foute regelset 2021-12 is actief (kennisgeving als peildatum, AZC-adres
         //    als gemeente); de cohort en 300 synthetische personen komen binnen via de gewone COA-, BRP- en IND-import.
-        await ActieveRegelset.WijzigAsync(db, "2021-12", "duo.beheer", "Regelset zoals in januari 2022 in productie", klok, TestAudit.Log(klok), Geen);
-        var rapporten = await SyntheseImport.ImportAsync(db, new SyntheseOpties(Synthetisch, Vandaag: Dag(Plaatsing)), klok, TestAudit.Log(klok), Geen);
-        Assert.All(rapporten, r => Assert.Empty(r.Afgewezen));
+        await Januari2022Draaiboek.PlaatsenAsync(db, klok, Synthetisch, Dag(Plaatsing));
 
         var fout = await CorrectieDb.VolgensAsync(_cs, RuleSet2021_12.Instance);
         var goed = await CorrectieDb.VolgensAsync(_cs, RuleSet2022_03.Instance);
@@ -98,10 +95,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
 
         // ── Stap 2, 19 januari 2022: DUO stopt de Wi2021 voor alle drie de doelgroepen.
         klok.SetUtcNow(Stop);
-        foreach (var doelgroep in Enum.GetValues<Doelgroep>())
-        {
-            await pauzering.PauzeerAsync(Regime.Wi2021, doelgroep, "duo.beheer", Reden, Geen);
-        }
+        await Januari2022Draaiboek.StoppenAsync(pauzering);
         // A permit made known on 18 January arrives during the pause: stored, waiting, shown to nobody.
         klok.SetUtcNow(NieuwBericht);
         await ImporteerAsync(db, klok, FeitBron.Brp, SynthetischePopulatie.BrpKop,
@@ -177,23 +171,14 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
         var geparkeerd = (await groepen.OverzichtAsync(Geen)).Groepen;
         Assert.Contains(new GeparkeerdeGroep(RegimeUitkomst.Wi2013, Doelgroep.Gezinsmigrant,
             lijst.Values.Count(w => w.Actie == CorrectieActie.VerlaatWi2021 && w.Doelgroep == "Gezinsmigrant"), 0), geparkeerd);
-        await groepen.VrijgevenAsync(RegimeUitkomst.Wi2013, Doelgroep.Gezinsmigrant, false, "duo.beheer", "Herstart gezinsmigranten 1 maart 2022", Geen);
-        await pauzering.HervatAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, "duo.beheer", "Herstart gezinsmigranten 1 maart 2022", Geen);
+        await Januari2022Draaiboek.HerstartGezinAsync(groepen, pauzering);
         Assert.Contains(IncidentCohortDatabase.Benali, (await ZichtAsync(["GM0599"], Dag(HerstartGezin)))["GM0599"]);
         Assert.Equal(("Uitgesteld", (string?)null), await StatusAsync(Nakomer)); // asylum still paused
 
         // ── Stap 5b, 25 maart 2022: herstart voor asiel- en overige migranten. Asielstatushouders blijven onder de
         //    Wi2021 (besluit 2022, met keuze voor de Wi2013); overige migranten gaan naar de Wi2013. Daarna hervat.
         klok.SetUtcNow(HerstartAsielOverig);
-        foreach (var groep in (await groepen.OverzichtAsync(Geen)).Groepen)
-        {
-            await groepen.VrijgevenAsync(groep.Uitkomst, groep.Doelgroep, groep.KanBlijvenWi2021, "duo.beheer",
-                "Herstart asiel- en overige migranten 25 maart 2022", Geen);
-        }
-        foreach (var doelgroep in new[] { Doelgroep.Asielstatushouder, Doelgroep.OverigeMigrant })
-        {
-            await pauzering.HervatAsync(Regime.Wi2021, doelgroep, "duo.beheer", "Herstart 25 maart 2022", Geen);
-        }
+        await Januari2022Draaiboek.HerstartAsielOverigAsync(groepen, pauzering);
         Assert.Empty(await pauzering.OverzichtAsync(Geen));
         Assert.Empty((await groepen.OverzichtAsync(Geen)).Groepen);
         Assert.Equal(("Bepaald", Utrecht), await StatusAsync(Nakomer));
