@@ -90,7 +90,7 @@ internal static class SignalenBenchmark
         };
 
     private static PooledDbContextFactory<AppDbContext> Contexten(string cs) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(cs).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(PibDatabase.Bron(cs)).Options);
 
     /// <param name="gevallen">Only the cases whose name contains this text (e.g. "naam"); all when null.</param>
     private static async Task MeetZoekenAsync(string cs, string? gevallen)

@@ -36,7 +36,7 @@ public static class PibDatabase
 
     public static IServiceCollection AddPibData(this IServiceCollection services, string connectionString)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = Bron(connectionString);
         services.AddSingleton(dataSource);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(dataSource));
@@ -44,6 +44,22 @@ public static class PibDatabase
         services.AddDataProtection().SetApplicationName("DuoInburgering").PersistKeysToDbContext<AppDbContext>();
         services.AddHostedService<DatabasePreparation>();
         return services;
+    }
+
+    /// <summary>
+    /// The portal's connections. The statements it sends again and again (a list page's queries, a disclosure's
+    /// inserts) are prepared once per connection and kept over the pool's reuse, so they are not parsed and planned
+    /// on every page (Npgsql's automatic preparation), unless the connection string sets that itself.
+    /// </summary>
+    public static NpgsqlDataSource Bron(string connectionString)
+    {
+        var bouwer = new NpgsqlDataSourceBuilder(connectionString);
+        if (bouwer.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            bouwer.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            bouwer.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+        return bouwer.Build();
     }
 
     /// <summary>Fails fast, with one clear message, when the configured server does not answer.</summary>
