@@ -20,7 +20,7 @@ namespace DuoInburgering.Web.Security;
 public static class Verstrekkingen
 {
     /// <summary>In the context's transaction; a context without one gets its own, committed here.</summary>
-    public static async Task RegistreerAsync(
+    public static Task RegistreerAsync(
         AppDbContext db,
         Auditlog auditlog,
         PibGebruiker gebruiker,
@@ -28,15 +28,37 @@ public static class Verstrekkingen
         string omschrijving,
         IEnumerable<string> bsns,
         DateTimeOffset tijdstip,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        RegistreerAsync(db, auditlog, gebruiker, kanaal, omschrijving, bsns, tijdstip, telling: null, ct);
+
+    /// <summary>
+    /// Records the disclosure of a page and, in the same round trip, counts <paramref name="telling"/> (the rows of the
+    /// same read beyond the page, in the same transaction): a list page that counts pays no round trip of its own for
+    /// its record (issue 6). Without BSNs only the count goes; without a count, null.
+    /// </summary>
+    public static Task<int?> RegistreerEnTelAsync(
+        GemeenteSessie sessie, VerstrekkingKanaal kanaal, string omschrijving, IEnumerable<string> bsns,
+        DateTimeOffset tijdstip, IQueryable<int>? telling, CancellationToken ct = default) =>
+        RegistreerAsync(sessie.Db, sessie.Auditlog, sessie.Gebruiker, kanaal, omschrijving, bsns, tijdstip, telling, ct);
+
+    private static async Task<int?> RegistreerAsync(
+        AppDbContext db,
+        Auditlog auditlog,
+        PibGebruiker gebruiker,
+        VerstrekkingKanaal kanaal,
+        string omschrijving,
+        IEnumerable<string> bsns,
+        DateTimeOffset tijdstip,
+        IQueryable<int>? telling,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(auditlog);
         ArgumentNullException.ThrowIfNull(gebruiker);
         var verstrekt = bsns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (verstrekt.Length == 0)
+        if (verstrekt.Length == 0 && telling is null)
         {
-            return;
+            return null;
         }
 
         await using var eigen = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -45,25 +67,63 @@ public static class Verstrekkingen
         {
             await db.SaveChangesAsync(ct);
         }
-        var regel = new AuditRegel(AuditSoort.Verstrekking, Activiteit(gebruiker.Rol), gebruiker.Id)
+        var transactie = Auditlog.Transactie(db);
+        await using var batch = new NpgsqlBatch(transactie.Connection, transactie);
+        if (telling is not null)
         {
-            Rol = gebruiker.Rol.ToString(),
-            GemeenteCode = gebruiker.GemeenteCode,
-            Tijdstip = tijdstip,
-            Gegevens = new Dictionary<string, string?>
+            batch.BatchCommands.Add(Telling(telling));
+        }
+        if (verstrekt.Length > 0)
+        {
+            var regel = new AuditRegel(AuditSoort.Verstrekking, Activiteit(gebruiker.Rol), gebruiker.Id)
             {
-                ["kanaal"] = kanaal.ToString(),
-                ["omschrijving"] = omschrijving,
-                ["aantal"] = verstrekt.Length.ToString(CultureInfo.InvariantCulture),
-            },
-        };
-        // Queued for the chain (AuditWachtrij), with the verstrekking row in the same round trip: a list page pays one
-        // round trip and two inserts, and never waits for the append lock (issue 6).
-        await auditlog.InWachtrijAsync(Auditlog.Transactie(db), regel, verstrekt, VerstrekkingInvoegen(gebruiker, kanaal, omschrijving, verstrekt, tijdstip), ct);
+                Rol = gebruiker.Rol.ToString(),
+                GemeenteCode = gebruiker.GemeenteCode,
+                Tijdstip = tijdstip,
+                Gegevens = new Dictionary<string, string?>
+                {
+                    ["kanaal"] = kanaal.ToString(),
+                    ["omschrijving"] = omschrijving,
+                    ["aantal"] = verstrekt.Length.ToString(CultureInfo.InvariantCulture),
+                },
+            };
+            // Queued for the chain (AuditWachtrij), with the verstrekking row in the same round trip: a page pays two
+            // inserts, and never waits for the append lock (issue 6).
+            batch.BatchCommands.Add(VerstrekkingInvoegen(gebruiker, kanaal, omschrijving, verstrekt, tijdstip));
+            foreach (var opdracht in auditlog.InWachtrij(regel, verstrekt))
+            {
+                batch.BatchCommands.Add(opdracht);
+            }
+        }
+        int? aantal = null;
+        await using (var lezer = await batch.ExecuteReaderAsync(ct))
+        {
+            if (telling is not null && await lezer.ReadAsync(ct))
+            {
+                aantal = lezer.GetInt32(0);
+            }
+            // The inserts' answers, so an error in one is raised here and not lost.
+            while (await lezer.NextResultAsync(ct))
+            {
+            }
+        }
         if (eigen is not null)
         {
             await eigen.CommitAsync(ct);
         }
+        return aantal;
+    }
+
+    /// <summary>A query's rows counted on the server, as a command for the batch (EF's own SQL and parameters).</summary>
+    private static NpgsqlBatchCommand Telling(IQueryable<int> telling)
+    {
+        using var vraag = telling.CreateDbCommand();
+        var opdracht = new NpgsqlBatchCommand($"select count(*)::int from ({vraag.CommandText}) telling");
+        foreach (NpgsqlParameter parameter in vraag.Parameters)
+        {
+            opdracht.Parameters.Add(parameter.Clone());
+        }
+        return opdracht;
     }
 
     /// <summary>The <see cref="Verstrekking"/> row (table <c>verstrekking</c>, under row-level security for a municipality) as SQL.</summary>

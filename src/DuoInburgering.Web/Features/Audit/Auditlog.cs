@@ -30,7 +30,7 @@ namespace DuoInburgering.Web.Features.Audit;
 /// the lock. A few rows (a DUO action) go in one statement, <c>audit.toevoegen</c>, which takes the lock and chains
 /// them on the server. Many rows (an import) are chained here and sent by binary COPY, each row copied from its
 /// canonical content (the same bytes as its COPY fields), so the server's inserts, not this process, set the pace
-/// (benchmark "audit"). Disclosures take neither way: <see cref="InWachtrijAsync"/> queues them without the lock.
+/// (benchmark "audit"). Disclosures take neither way: <see cref="InWachtrij"/> queues them without the lock.
 /// </remarks>
 public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
 {
@@ -90,63 +90,53 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
     }
 
     /// <summary>
-    /// A disclosure: one event about each of <paramref name="bsns"/>, prepared as for the chain but queued
-    /// (<see cref="AuditWachtrij"/>) in the caller's transaction, with <paramref name="vooraf"/> in the same round
-    /// trip. No append lock is taken, so the read neither waits for nor holds up the chain.
+    /// A disclosure: one event about each of <paramref name="bsns"/>, prepared as for the chain, as the commands that
+    /// queue it (<see cref="AuditWachtrij"/>). The caller sends them in its own transaction, in one round trip with
+    /// whatever else its read sends. No append lock is taken, so the read neither waits for nor holds up the chain.
     /// </summary>
-    internal async Task InWachtrijAsync(NpgsqlTransaction transactie, AuditRegel gebeurtenis, IReadOnlyCollection<string> bsns,
-        NpgsqlBatchCommand? vooraf, CancellationToken ct)
+    internal List<NpgsqlBatchCommand> InWachtrij(AuditRegel gebeurtenis, IReadOnlyCollection<string> bsns)
     {
-        ArgumentNullException.ThrowIfNull(transactie);
         ArgumentNullException.ThrowIfNull(bsns);
-        var verbinding = transactie.Connection
-            ?? throw new InvalidOperationException("De transactie voor de auditregels is al afgesloten.");
         Invoer[] invoer = [.. bsns.Select(b => new Invoer(gebeurtenis, b ?? throw new ArgumentException("Verstrekking zonder BSN.", nameof(bsns))))];
-        await using var batch = new NpgsqlBatch(verbinding, transactie);
-        if (vooraf is not null)
+        var opdrachten = new List<NpgsqlBatchCommand>();
+        if (invoer.Length == 0)
         {
-            batch.BatchCommands.Add(vooraf);
+            return opdrachten;
         }
-        if (invoer.Length > 0)
-        {
-            // Every row of the event has the same content but for the person: the first row's, cut around its person.
-            var aanroep = new Aanroep(this, invoer);
-            var eerste = aanroep.Bereid(0, 1);
-            var inhoud = eerste.Inhoud.Geschreven[(eerste.Begin[0] + KetenHash.Voorloop)..eerste.Begin[1]];
-            var kopLengte = KetenHash.KopLengte(inhoud);
-            var kop = inhoud[..kopLengte].ToArray();
-            var staart = inhoud[(kopLengte + 4 + KetenHash.Lengte)..].ToArray();
-            var tijdstip = DateTimeOffset.UnixEpoch.AddTicks(BinaryPrimitives.ReadInt64BigEndian(inhoud) * 10);
+        // Every row of the event has the same content but for the person: the first row's, cut around its person.
+        var aanroep = new Aanroep(this, invoer);
+        var eerste = aanroep.Bereid(0, 1);
+        var inhoud = eerste.Inhoud.Geschreven[(eerste.Begin[0] + KetenHash.Voorloop)..eerste.Begin[1]];
+        var kopLengte = KetenHash.KopLengte(inhoud);
+        var kop = inhoud[..kopLengte].ToArray();
+        var staart = inhoud[(kopLengte + 4 + KetenHash.Lengte)..].ToArray();
+        var tijdstip = DateTimeOffset.UnixEpoch.AddTicks(BinaryPrimitives.ReadInt64BigEndian(inhoud) * 10);
 
-            var pseudoniemen = new byte[invoer.Length * KetenHash.Lengte];
-            Pseudonimiseer(invoer, 0, invoer.Length, pseudoniemen);
-            for (var van = 0; van < invoer.Length; van += WachtrijRij)
-            {
-                var betrokkenen = new byte[Math.Min(WachtrijRij, invoer.Length - van)][];
-                for (var i = 0; i < betrokkenen.Length; i++)
-                {
-                    betrokkenen[i] = pseudoniemen.AsSpan((van + i) * KetenHash.Lengte, KetenHash.Lengte).ToArray();
-                }
-                var cmd = new NpgsqlBatchCommand(WachtrijInvoegen);
-                cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = tijdstip });
-                cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = SoortNaam(gebeurtenis.Soort) });
-                cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = gebeurtenis.Verwerkingsactiviteit });
-                cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = gebeurtenis.Actor });
-                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)gebeurtenis.Rol ?? DBNull.Value });
-                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)gebeurtenis.GemeenteCode ?? DBNull.Value });
-                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = eerste.TraceId });
-                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = eerste.SpanId });
-                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Json, Value = (object?)eerste.Gegevens[0] ?? DBNull.Value });
-                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = kop });
-                cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = staart });
-                cmd.Parameters.Add(new NpgsqlParameter<byte[][]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, TypedValue = betrokkenen });
-                batch.BatchCommands.Add(cmd);
-            }
-        }
-        if (batch.BatchCommands.Count > 0)
+        var pseudoniemen = new byte[invoer.Length * KetenHash.Lengte];
+        Pseudonimiseer(invoer, 0, invoer.Length, pseudoniemen);
+        for (var van = 0; van < invoer.Length; van += WachtrijRij)
         {
-            await batch.ExecuteNonQueryAsync(ct);
+            var betrokkenen = new byte[Math.Min(WachtrijRij, invoer.Length - van)][];
+            for (var i = 0; i < betrokkenen.Length; i++)
+            {
+                betrokkenen[i] = pseudoniemen.AsSpan((van + i) * KetenHash.Lengte, KetenHash.Lengte).ToArray();
+            }
+            var cmd = new NpgsqlBatchCommand(WachtrijInvoegen);
+            cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = tijdstip });
+            cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = SoortNaam(gebeurtenis.Soort) });
+            cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = gebeurtenis.Verwerkingsactiviteit });
+            cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = gebeurtenis.Actor });
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)gebeurtenis.Rol ?? DBNull.Value });
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)gebeurtenis.GemeenteCode ?? DBNull.Value });
+            cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = eerste.TraceId });
+            cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = eerste.SpanId });
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Json, Value = (object?)eerste.Gegevens[0] ?? DBNull.Value });
+            cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = kop });
+            cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = staart });
+            cmd.Parameters.Add(new NpgsqlParameter<byte[][]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, TypedValue = betrokkenen });
+            opdrachten.Add(cmd);
         }
+        return opdrachten;
     }
 
     /// <summary>In the context's current transaction, the one its reads and writes run in.</summary>

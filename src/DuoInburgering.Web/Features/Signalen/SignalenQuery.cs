@@ -211,10 +211,12 @@ internal static class SignalenQuery
         return f.Aflopend ? geordend.ThenByDescending(s => s.Id) : geordend.ThenBy(s => s.Id);
     }
 
-    /// <summary>Counting stops after <paramref name="limiet"/>: an exact count of hundreds of thousands of rows costs more than it tells.</summary>
-    public static Task<int> TelAsync(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers, int limiet,
-        CancellationToken ct) =>
-        Gefilterd(db, gemeente, f, naamTreffers).Take(limiet + 1).CountAsync(ct);
+    /// <summary>
+    /// What the count counts, one row per signal; counting stops after <paramref name="limiet"/>: an exact count of
+    /// hundreds of thousands of rows costs more than it tells.
+    /// </summary>
+    public static IQueryable<int> Telling(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers, int limiet) =>
+        Gefilterd(db, gemeente, f, naamTreffers).Take(limiet + 1).Select(_ => 1);
 
     private sealed class Groep
     {
@@ -230,9 +232,10 @@ internal static class SignalenQuery
             .GroupBy(s => s.Bsn)
             .Select(g => new Groep { Bsn = g.Key, Aantal = g.Count(), Open = g.Count(s => s.AfgehandeldOp == null), Laatste = g.Max(s => s.Datum) });
 
-    public static Task<int> TelPersonenAsync(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers,
-        int limiet, CancellationToken ct) =>
-        Groepen(db, gemeente, f, naamTreffers).Take(limiet + 1).CountAsync(ct);
+    /// <summary>As <see cref="Telling"/>, one row per person.</summary>
+    public static IQueryable<int> PersonenTelling(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers,
+        int limiet) =>
+        Groepen(db, gemeente, f, naamTreffers).Take(limiet + 1).Select(_ => 1);
 
     /// <summary>One page of people, newest signal first; the person is joined after the page is cut.</summary>
     public static IQueryable<PersoonGroep> PerPersoon(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers) =>

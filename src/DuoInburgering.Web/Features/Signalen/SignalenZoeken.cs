@@ -26,8 +26,8 @@ public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
 
     public Task<SignalenUitkomst<SignaalRij>> ZoekAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
         VoerUitAsync(gebruiker, filter, $"signalenlijst {filter.Regime}", (db, g, f) => f.ZoekNaam is { } naam
-            ? SignalenQuery.NaamPaginaAsync(db, g, f, naam, TelLimiet, ct)
-            : PaginaDanTotaalAsync(SignalenQuery.Rijen(db, g, f, null), f, () => SignalenQuery.TelAsync(db, g, f, null, TelLimiet, ct), ct),
+            ? Geteld(SignalenQuery.NaamPaginaAsync(db, g, f, naam, TelLimiet, ct))
+            : PaginaAsync(SignalenQuery.Rijen(db, g, f, null), f, SignalenQuery.Telling(db, g, f, null, TelLimiet), ct),
             r => r.Bsn, ct);
 
     public Task<SignalenUitkomst<PersoonGroep>> ZoekPerPersoonAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
@@ -36,33 +36,41 @@ public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
             // A name nobody here has needs no signal query.
             var treffers = await SignalenQuery.TreffersAsync(db, g, f, ct);
             return treffers is { Count: 0 }
-                ? ([], 0)
-                : await PaginaDanTotaalAsync(SignalenQuery.PerPersoon(db, g, f, treffers), f,
-                    () => SignalenQuery.TelPersonenAsync(db, g, f, treffers, TelLimiet, ct), ct);
+                ? new Gelezen<PersoonGroep>([], 0, null)
+                : await PaginaAsync(SignalenQuery.PerPersoon(db, g, f, treffers), f,
+                    SignalenQuery.PersonenTelling(db, g, f, treffers, TelLimiet), ct);
         }, g => g.Bsn, ct);
 
-    /// <summary>The page, then the count up to the limit unless a short first page is its own count.</summary>
-    private static async Task<(List<T> Rijen, int Totaal)> PaginaDanTotaalAsync<T>(IQueryable<T> pagina, SignaalFilter f, Func<Task<int>> tel,
-        CancellationToken ct)
+    /// <summary>A page that came with its count (a name search counts while it searches).</summary>
+    private static async Task<Gelezen<T>> Geteld<T>(Task<(List<T> Rijen, int Totaal)> pagina)
+    {
+        var (rijen, totaal) = await pagina;
+        return new(rijen, totaal, null);
+    }
+
+    /// <summary>The page; the count up to the limit still to be made, unless a short first page is its own count.</summary>
+    private static async Task<Gelezen<T>> PaginaAsync<T>(IQueryable<T> pagina, SignaalFilter f, IQueryable<int> telling, CancellationToken ct)
     {
         var rijen = await pagina.ToListAsync(ct);
-        return (rijen, f.Pagina == 0 && rijen.Count < f.PaginaGrootte ? rijen.Count : await tel());
+        return f.Pagina == 0 && rijen.Count < f.PaginaGrootte ? new(rijen, rijen.Count, null) : new(rijen, 0, telling);
     }
 
     private async Task<SignalenUitkomst<T>> VoerUitAsync<T>(PibGebruiker gebruiker, SignaalFilter filter, string omschrijving,
-        Func<Data.AppDbContext, string, SignaalFilter, Task<(List<T> Rijen, int Totaal)>> laad,
+        Func<Data.AppDbContext, string, SignaalFilter, Task<Gelezen<T>>> laad,
         Func<T, string> bsn, CancellationToken ct)
     {
         SignaalFilterValidator.Instantie.ValidateAndThrow(filter);
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         // The query cuts the page itself: the person is joined after the cut.
-        var (rijen, totaal) = await laad(sessie.Db, sessie.GemeenteCode, filter);
-        if (VerstrekkingenVastleggen)
-        {
-            var kanaal = string.IsNullOrWhiteSpace(filter.Zoekterm) ? VerstrekkingKanaal.Scherm : VerstrekkingKanaal.Zoeken;
-            await Verstrekkingen.RegistreerAsync(sessie, kanaal, omschrijving, rijen.Select(bsn), klok.GetUtcNow(), ct);
-        }
+        var (rijen, totaal, telling) = await laad(sessie.Db, sessie.GemeenteCode, filter);
+        // The count, if still to be made, goes in the disclosure's round trip: recording the page costs no round trip of its own.
+        var kanaal = string.IsNullOrWhiteSpace(filter.Zoekterm) ? VerstrekkingKanaal.Scherm : VerstrekkingKanaal.Zoeken;
+        totaal = await Verstrekkingen.RegistreerEnTelAsync(sessie, kanaal, omschrijving, VerstrekkingenVastleggen ? rijen.Select(bsn) : [],
+            klok.GetUtcNow(), telling, ct) ?? totaal;
         await sessie.CommitAsync(ct);
         return new SignalenUitkomst<T>(rijen, Math.Min(totaal, TelLimiet), totaal > TelLimiet);
     }
+
+    /// <summary>A page as read, with its count or, when that is still to be made, what it counts.</summary>
+    private sealed record Gelezen<T>(List<T> Rijen, int Totaal, IQueryable<int>? Telling);
 }

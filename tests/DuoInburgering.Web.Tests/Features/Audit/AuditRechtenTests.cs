@@ -114,7 +114,14 @@ public sealed class AuditRechtenTests : IAsyncLifetime
             {
                 await rol.ExecuteNonQueryAsync();
             }
-            await TestAudit.Log().InWachtrijAsync(tx, Verstrekking(), [Bsn(1), Bsn(2)], vooraf: null, CancellationToken.None);
+            await using (var batch = new NpgsqlBatch(conn, tx))
+            {
+                foreach (var opdracht in TestAudit.Log().InWachtrij(Verstrekking(), [Bsn(1), Bsn(2)]))
+                {
+                    batch.BatchCommands.Add(opdracht);
+                }
+                await batch.ExecuteNonQueryAsync();
+            }
             await tx.CommitAsync();
         }
 
