@@ -54,7 +54,8 @@ public static class PibDatabase
     public static NpgsqlDataSource Bron(string connectionString)
     {
         var bouwer = new NpgsqlDataSourceBuilder(connectionString);
-        if (!new NpgsqlConnectionStringBuilder(connectionString).ContainsKey("Max Auto Prepare"))
+        var gegeven = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!gegeven.ContainsKey("Max Auto Prepare") && !gegeven.ContainsKey("MaxAutoPrepare"))
         {
             bouwer.ConnectionStringBuilder.MaxAutoPrepare = 64;
             bouwer.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
