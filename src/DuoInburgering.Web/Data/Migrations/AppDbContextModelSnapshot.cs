@@ -1128,17 +1128,17 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.HasIndex(new[] { "GemeenteCode", "Regime", "Bsn", "Datum", "Id" }, "IX_signaal_lijst_bsn")
                         .HasFilter("ingetrokken_op IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Bsn", "Datum", "Id" }, "IX_signaal_lijst_bsn"), new[] { "Code", "AfgehandeldOp" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Bsn", "Datum", "Id" }, "IX_signaal_lijst_bsn"), new[] { "Code", "Doelgroep", "AfgehandeldOp" });
 
                     b.HasIndex(new[] { "GemeenteCode", "Regime", "Code", "Datum", "Id" }, "IX_signaal_lijst_code")
                         .HasFilter("ingetrokken_op IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Code", "Datum", "Id" }, "IX_signaal_lijst_code"), new[] { "Bsn", "AfgehandeldOp" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Code", "Datum", "Id" }, "IX_signaal_lijst_code"), new[] { "Bsn", "Doelgroep", "AfgehandeldOp" });
 
                     b.HasIndex(new[] { "GemeenteCode", "Regime", "Datum", "Id" }, "IX_signaal_lijst_datum")
                         .HasFilter("ingetrokken_op IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Datum", "Id" }, "IX_signaal_lijst_datum"), new[] { "Bsn", "Code", "AfgehandeldOp" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GemeenteCode", "Regime", "Datum", "Id" }, "IX_signaal_lijst_datum"), new[] { "Bsn", "Code", "Doelgroep", "AfgehandeldOp" });
 
                     b.HasIndex(new[] { "GemeenteCode", "Regime", "Doelgroep", "Datum", "Id" }, "IX_signaal_lijst_doelgroep")
                         .HasFilter("ingetrokken_op IS NULL");
