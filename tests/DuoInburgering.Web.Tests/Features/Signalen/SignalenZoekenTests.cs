@@ -123,6 +123,37 @@ public sealed class SignalenZoekenTests(SignalenZoekenTests.Gevuld gevuld) : ICl
     }
 
     [Fact]
+    public async Task A_page_whose_disclosure_cannot_be_recorded_is_not_shown_even_though_its_count_came_first()
+    {
+        // The count and the record go in one batch, the count first: a failing insert behind it must still fail the page.
+        var zoeken = Zoeken(Db, Klok());
+        var filter = new SignaalFilter(Regime.Wi2021) { PaginaGrootte = 2 };
+        int verstrekkingenVoor;
+        await using (var db = Db.CreateContext())
+        {
+            verstrekkingenVoor = await db.Verstrekkingen.CountAsync();
+            await db.Database.ExecuteSqlRawAsync($"revoke insert on audit.wachtrij from {DuoInburgering.Web.Security.GemeenteSessie.DatabaseRol}");
+        }
+        try
+        {
+            var fout = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => zoeken.ZoekAsync(Klantmanager, filter));
+            Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, fout.SqlState);
+        }
+        finally
+        {
+            await using var db = Db.CreateContext();
+            await db.Database.ExecuteSqlRawAsync($"grant insert on audit.wachtrij to {DuoInburgering.Web.Security.GemeenteSessie.DatabaseRol}");
+        }
+
+        await using (var db = Db.CreateContext())
+        {
+            Assert.Equal(verstrekkingenVoor, await db.Verstrekkingen.CountAsync());
+        }
+        var getoond = await zoeken.ZoekAsync(Klantmanager, filter);
+        Assert.Equal((await OrakelAsync(Db, Eigen, filter)).Count, getoond.Totaal);
+    }
+
+    [Fact]
     public async Task The_grouped_view_has_one_row_per_person_with_count_open_and_latest_date_and_is_paged()
     {
         var filter = new SignaalFilter(Regime.Wi2021) { PaginaGrootte = 4 };
