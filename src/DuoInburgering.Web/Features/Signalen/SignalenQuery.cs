@@ -227,22 +227,76 @@ internal static class SignalenQuery
     }
 
     /// <summary>Grouped on the BSN alone (the bsn index).</summary>
-    private static IQueryable<Groep> Groepen(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers) =>
-        Gefilterd(db, gemeente, f, naamTreffers)
+    private static IQueryable<Groep> Groepen(IQueryable<SignaalRecord> signalen) =>
+        signalen
             .GroupBy(s => s.Bsn)
             .Select(g => new Groep { Bsn = g.Key, Aantal = g.Count(), Open = g.Count(s => s.AfgehandeldOp == null), Laatste = g.Max(s => s.Datum) });
 
     /// <summary>As <see cref="Telling"/>, one row per person.</summary>
     public static IQueryable<int> PersonenTelling(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers,
         int limiet) =>
-        Groepen(db, gemeente, f, naamTreffers).Take(limiet + 1).Select(_ => 1);
+        Groepen(Gefilterd(db, gemeente, f, naamTreffers)).Take(limiet + 1).Select(_ => 1);
 
-    /// <summary>One page of people, newest signal first; the person is joined after the page is cut.</summary>
-    public static IQueryable<PersoonGroep> PerPersoon(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers) =>
-        Groepen(db, gemeente, f, naamTreffers)
-            .OrderByDescending(g => g.Laatste).ThenBy(g => g.Bsn)
-            .Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte)
-            .LeftJoin(db.Personen.AsNoTracking(), g => g.Bsn, p => p.Bsn, (g, p) => new { g, p })
-            .OrderByDescending(x => x.g.Laatste).ThenBy(x => x.g.Bsn)
-            .Select(x => new PersoonGroep(x.g.Bsn, x.p!.Naam, x.p.PubDoelgroep, x.g.Aantal, x.g.Open, x.g.Laatste));
+    /// <summary>Signals read per step of the walk in <see cref="PerPersoonAsync"/>; each next step reads four times as many.</summary>
+    private const int PerPersoonStap = 512;
+
+    /// <summary>
+    /// One page of people, newest signal first (then by BSN). The people of the page are found by walking the signals
+    /// newest first in steps (the date index, keyset on date and id) until every person up to the page's end is seen and
+    /// the date of the last of them is passed: their latest signals come before any other person's. Only their signals
+    /// are then grouped and the person joined, instead of grouping every signal of the environment to sort the groups
+    /// (about 100 ms for the 400,000 of the largest municipality).
+    /// </summary>
+    /// <param name="eersteStap">Signals in the walk's first step (tests take a few, to walk many steps on a small seed).</param>
+    public static async Task<List<PersoonGroep>> PerPersoonAsync(AppDbContext db, string gemeente, SignaalFilter f,
+        IReadOnlyCollection<string>? naamTreffers, CancellationToken ct, int eersteStap = PerPersoonStap)
+    {
+        var nodig = (f.Pagina + 1) * f.PaginaGrootte;
+        var laatste = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        DateOnly? grens = null;
+        (DateOnly Datum, long Id)? na = null;
+        for (var stap = eersteStap; ; stap = Math.Min(stap * 4, 65_536))
+        {
+            var q = Gefilterd(db, gemeente, f, naamTreffers);
+            if (na is { } k)
+            {
+                q = q.Where(s => s.Datum < k.Datum || (s.Datum == k.Datum && s.Id < k.Id));
+            }
+            var rijen = await q.OrderByDescending(s => s.Datum).ThenByDescending(s => s.Id)
+                .Select(s => new { s.Bsn, s.Datum, s.Id }).Take(stap).ToListAsync(ct);
+            foreach (var r in rijen)
+            {
+                if (grens is { } g && r.Datum < g)
+                {
+                    return await GroepenVanAsync(db, gemeente, f, naamTreffers, Pagina(laatste, f), ct);
+                }
+                if (laatste.TryAdd(r.Bsn, r.Datum) && laatste.Count == nodig)
+                {
+                    grens = r.Datum;
+                }
+            }
+            if (rijen.Count < stap)
+            {
+                return await GroepenVanAsync(db, gemeente, f, naamTreffers, Pagina(laatste, f), ct);
+            }
+            na = (rijen[^1].Datum, rijen[^1].Id);
+        }
+
+        static List<string> Pagina(Dictionary<string, DateOnly> laatste, SignaalFilter f) =>
+        [
+            .. laatste.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte).Select(p => p.Key),
+        ];
+    }
+
+    /// <summary>The groups of the given people, newest first (then by BSN); the person joined to each.</summary>
+    private static async Task<List<PersoonGroep>> GroepenVanAsync(AppDbContext db, string gemeente, SignaalFilter f,
+        IReadOnlyCollection<string>? naamTreffers, List<string> bsns, CancellationToken ct) =>
+        bsns.Count == 0
+            ? []
+            : await Groepen(Gefilterd(db, gemeente, f, naamTreffers).Where(s => bsns.Contains(s.Bsn)))
+                .LeftJoin(db.Personen.AsNoTracking(), g => g.Bsn, p => p.Bsn, (g, p) => new { g, p })
+                .OrderByDescending(x => x.g.Laatste).ThenBy(x => x.g.Bsn)
+                .Select(x => new PersoonGroep(x.g.Bsn, x.p!.Naam, x.p.PubDoelgroep, x.g.Aantal, x.g.Open, x.g.Laatste))
+                .ToListAsync(ct);
 }

@@ -27,7 +27,7 @@ public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
     public Task<SignalenUitkomst<SignaalRij>> ZoekAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
         VoerUitAsync(gebruiker, filter, $"signalenlijst {filter.Regime}", (db, g, f) => f.ZoekNaam is { } naam
             ? Geteld(SignalenQuery.NaamPaginaAsync(db, g, f, naam, TelLimiet, ct))
-            : PaginaAsync(SignalenQuery.Rijen(db, g, f, null), f, SignalenQuery.Telling(db, g, f, null, TelLimiet), ct),
+            : PaginaAsync(SignalenQuery.Rijen(db, g, f, null).ToListAsync(ct), f, SignalenQuery.Telling(db, g, f, null, TelLimiet)),
             r => r.Bsn, ct);
 
     public Task<SignalenUitkomst<PersoonGroep>> ZoekPerPersoonAsync(PibGebruiker gebruiker, SignaalFilter filter, CancellationToken ct = default) =>
@@ -37,8 +37,8 @@ public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
             var treffers = await SignalenQuery.TreffersAsync(db, g, f, ct);
             return treffers is { Count: 0 }
                 ? new Gelezen<PersoonGroep>([], 0, null)
-                : await PaginaAsync(SignalenQuery.PerPersoon(db, g, f, treffers), f,
-                    SignalenQuery.PersonenTelling(db, g, f, treffers, TelLimiet), ct);
+                : await PaginaAsync(SignalenQuery.PerPersoonAsync(db, g, f, treffers, ct), f,
+                    SignalenQuery.PersonenTelling(db, g, f, treffers, TelLimiet));
         }, g => g.Bsn, ct);
 
     /// <summary>A page that came with its count (a name search counts while it searches).</summary>
@@ -49,9 +49,9 @@ public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
     }
 
     /// <summary>The page; the count up to the limit still to be made, unless a short first page is its own count.</summary>
-    private static async Task<Gelezen<T>> PaginaAsync<T>(IQueryable<T> pagina, SignaalFilter f, IQueryable<int> telling, CancellationToken ct)
+    private static async Task<Gelezen<T>> PaginaAsync<T>(Task<List<T>> pagina, SignaalFilter f, IQueryable<int> telling)
     {
-        var rijen = await pagina.ToListAsync(ct);
+        var rijen = await pagina;
         return f.Pagina == 0 && rijen.Count < f.PaginaGrootte ? new(rijen, rijen.Count, null) : new(rijen, 0, telling);
     }
 

@@ -97,6 +97,24 @@ public static class SignalenTestdata
     }
 
     /// <summary>The whole ordered list the filter asks for, without paging, computed in memory.</summary>
+    /// <summary>
+    /// The grouped view from the oracle: one group per person, newest signal first, then by BSN; a group shows the
+    /// person's current doelgroep while the municipality may see them (a name), not a signal's.
+    /// </summary>
+    public static async Task<List<PersoonGroep>> PerPersoonOrakelAsync(TestDatabase database, string gemeente, SignaalFilter f)
+    {
+        Dictionary<string, string?> doelgroepNu;
+        await using (var db = database.CreateContext())
+        {
+            doelgroepNu = await db.Personen.ToDictionaryAsync(p => p.Bsn, p => p.PubDoelgroep);
+        }
+        return [.. (await OrakelAsync(database, gemeente, f))
+            .GroupBy(r => (r.Bsn, r.Naam))
+            .Select(g => new PersoonGroep(g.Key.Bsn, g.Key.Naam, g.Key.Naam is null ? null : doelgroepNu[g.Key.Bsn], g.Count(),
+                g.Count(r => !r.Afgehandeld), g.Max(r => r.Datum)))
+            .OrderByDescending(g => g.LaatsteDatum).ThenBy(g => g.Bsn, StringComparer.Ordinal)];
+    }
+
     public static async Task<List<SignaalRij>> OrakelAsync(TestDatabase database, string gemeente, SignaalFilter f)
     {
         await using var db = database.CreateContext();

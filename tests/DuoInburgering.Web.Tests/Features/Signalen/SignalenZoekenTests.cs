@@ -157,17 +157,7 @@ public sealed class SignalenZoekenTests(SignalenZoekenTests.Gevuld gevuld) : ICl
     public async Task The_grouped_view_has_one_row_per_person_with_count_open_and_latest_date_and_is_paged()
     {
         var filter = new SignaalFilter(Regime.Wi2021) { PaginaGrootte = 4 };
-        // A group shows the person's current doelgroep while the municipality may see them (a name), not a signal's.
-        Dictionary<string, string?> doelgroepNu;
-        await using (var db = Db.CreateContext())
-        {
-            doelgroepNu = await db.Personen.ToDictionaryAsync(p => p.Bsn, p => p.PubDoelgroep);
-        }
-        var verwacht = (await OrakelAsync(Db, Eigen, filter))
-            .GroupBy(r => (r.Bsn, r.Naam))
-            .Select(g => new PersoonGroep(g.Key.Bsn, g.Key.Naam, g.Key.Naam is null ? null : doelgroepNu[g.Key.Bsn], g.Count(),
-                g.Count(r => !r.Afgehandeld), g.Max(r => r.Datum)))
-            .OrderByDescending(g => g.LaatsteDatum).ThenBy(g => g.Bsn, StringComparer.Ordinal).ToList();
+        var verwacht = await PerPersoonOrakelAsync(Db, Eigen, filter);
         var zoeken = Zoeken(Db, Klok());
         var gekregen = new List<PersoonGroep>();
         for (var pagina = 0; pagina * 4 < verwacht.Count; pagina++)
