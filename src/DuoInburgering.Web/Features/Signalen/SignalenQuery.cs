@@ -264,29 +264,28 @@ internal static class SignalenQuery
             }
             var rijen = await q.OrderByDescending(s => s.Datum).ThenByDescending(s => s.Id)
                 .Select(s => new { s.Bsn, s.Datum, s.Id }).Take(stap).ToListAsync(ct);
+            var voorbij = false;
             foreach (var r in rijen)
             {
                 if (grens is { } g && r.Datum < g)
                 {
-                    return await GroepenVanAsync(db, gemeente, f, naamTreffers, Pagina(laatste, f), ct);
+                    voorbij = true;
+                    break;
                 }
                 if (laatste.TryAdd(r.Bsn, r.Datum) && laatste.Count == nodig)
                 {
                     grens = r.Datum;
                 }
             }
-            if (rijen.Count < stap)
+            if (voorbij || rijen.Count < stap)
             {
-                return await GroepenVanAsync(db, gemeente, f, naamTreffers, Pagina(laatste, f), ct);
+                break;
             }
             na = (rijen[^1].Datum, rijen[^1].Id);
         }
-
-        static List<string> Pagina(Dictionary<string, DateOnly> laatste, SignaalFilter f) =>
-        [
-            .. laatste.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-                .Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte).Select(p => p.Key),
-        ];
+        List<string> pagina = [.. laatste.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte).Select(p => p.Key)];
+        return await GroepenVanAsync(db, gemeente, f, naamTreffers, pagina, ct);
     }
 
     /// <summary>The groups of the given people, newest first (then by BSN); the person joined to each.</summary>
