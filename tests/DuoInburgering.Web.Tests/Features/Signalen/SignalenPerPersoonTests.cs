@@ -1,4 +1,3 @@
-using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Infrastructure;
@@ -33,11 +32,7 @@ public sealed class SignalenPerPersoonTests(SignalenZoekenTests.Gevuld gevuld) :
     [MemberData(nameof(Gevallen))]
     public async Task Every_page_walked_in_any_step_size_equals_the_oracle(string rest, int eersteStap)
     {
-        var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(rest);
-        var regime = q.TryGetValue("regime", out var r) ? SignaalFilterQuery.RegimeUitPad(r)!.Value : Regime.Wi2021;
-        var (gelezen, fouten) = SignaalFilterQuery.Lees(regime, new Microsoft.AspNetCore.Http.QueryCollection(q));
-        Assert.Empty(fouten);
-        var filter = gelezen! with { PaginaGrootte = Pagina };
+        var filter = FilterUit(rest) with { PaginaGrootte = Pagina };
         var verwacht = await PerPersoonOrakelAsync(gevuld.Database, Eigen, filter);
         Assert.NotEmpty(verwacht);
         var klok = Klok();

@@ -97,6 +97,16 @@ public static class SignalenTestdata
     }
 
     /// <summary>The whole ordered list the filter asks for, without paging, computed in memory.</summary>
+    /// <summary>A filter as the list's URL gives it (<c>regime=wi2013&amp;code=…</c>; Wi2021 without a regime), read without errors.</summary>
+    public static SignaalFilter FilterUit(string query)
+    {
+        var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        var regime = q.TryGetValue("regime", out var r) ? SignaalFilterQuery.RegimeUitPad(r)!.Value : Domain.Regimes.Regime.Wi2021;
+        var (filter, fouten) = SignaalFilterQuery.Lees(regime, new Microsoft.AspNetCore.Http.QueryCollection(q));
+        Assert.Empty(fouten);
+        return filter!;
+    }
+
     /// <summary>
     /// The grouped view from the oracle: one group per person, newest signal first, then by BSN; a group shows the
     /// person's current doelgroep while the municipality may see them (a name), not a signal's.
