@@ -30,12 +30,8 @@ public sealed class AuditWachtrijTests : EigenDatabase
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    private async Task<long> InKetenAsync()
-    {
-        // Straight from the table, without moving the queue first (AuditTestdata.ScalarAsync would).
-        await using var cmd = Db.CreateCommand("select count(*) from audit.regel");
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
+    /// <summary>Straight from the table, without moving the queue first (AuditTestdata.ScalarAsync would).</summary>
+    private Task<long> InKetenAsync() => AantalAsync("audit.regel");
 
     private Task RegistreerAsync(IEnumerable<string> bsns, string omschrijving = "lijst")
     {
@@ -85,7 +81,7 @@ public sealed class AuditWachtrijTests : EigenDatabase
             await tx.RollbackAsync();
         }
         Assert.Equal(0L, await InWachtrijAsync());
-        Assert.Equal(0L, await FeitenDbAantalAsync("verstrekking"));
+        Assert.Equal(0L, await AantalAsync("verstrekking"));
         Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(Db));
         Assert.Equal(0L, await InKetenAsync());
     }
@@ -181,7 +177,7 @@ public sealed class AuditWachtrijTests : EigenDatabase
         Assert.Equal(0L, await InWachtrijAsync());
     }
 
-    private async Task<long> FeitenDbAantalAsync(string tabel)
+    private async Task<long> AantalAsync(string tabel)
     {
         await using var cmd = Db.CreateCommand($"select count(*) from {tabel}");
         return (long)(await cmd.ExecuteScalarAsync())!;
