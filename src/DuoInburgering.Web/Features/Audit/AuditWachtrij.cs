@@ -1,3 +1,5 @@
+using DuoInburgering.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Audit;
@@ -34,6 +36,19 @@ public static class AuditWachtrij
                 return totaal;
             }
         }
+    }
+
+    /// <summary>
+    /// Opens the context's connection for a read of the log, queued disclosures moved into the chain first, outside the
+    /// read's transaction (opened after this): the auditor sees everything recorded.
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenVoorLezenAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(ct);
+        var verbinding = (NpgsqlConnection)db.Database.GetDbConnection();
+        await VerwerkAsync(verbinding, ct);
+        return verbinding;
     }
 
     public static async Task<long> VerwerkAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)

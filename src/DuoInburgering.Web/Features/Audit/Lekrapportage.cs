@@ -72,10 +72,7 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
     {
         ArgumentNullException.ThrowIfNull(bereik);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        // Queued disclosures into the chain first, outside the read's transaction: the auditor sees everything recorded.
-        await AuditWachtrij.VerwerkAsync(conn, ct);
+        var conn = await AuditWachtrij.OpenVoorLezenAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var (bsns, omschrijving) = await PersonenAsync(conn, bereik, ct);
