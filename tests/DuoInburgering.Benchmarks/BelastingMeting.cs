@@ -1,17 +1,24 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DuoInburgering.Benchmarks;
 
 /// <summary>
-/// Issue 4: concurrent caseworkers at HTTP level for a while, spread over the largest municipalities,
-/// each with its own session cookie, requesting list pages and CSV downloads. Counts errors, and checks
-/// every BSN in every answer against the BSNs the municipality holds signals for: one row of another
-/// municipality is a leak. Runs against a database filled by the <c>signalen</c> verb (--database).
+/// Issue 4: concurrent caseworkers on the real portal for a while, spread over the largest municipalities,
+/// each with its own session cookie: list pages, CSV downloads and a person page over HTTP, and the list's rows
+/// as the page's grid asks for them over its circuit (<see cref="SignalenZoeken"/> from the portal's own services;
+/// the page's HTML holds none). Counts errors, and checks every BSN in every answer against the BSNs the
+/// municipality may hold: one of another municipality is a leak. Runs against a database filled by the
+/// <c>signalen</c> verb (--database).
 /// </summary>
 internal static partial class BelastingMeting
 {
@@ -39,7 +46,9 @@ internal static partial class BelastingMeting
 
         await using var factory = SignalenDownloadMeting.StartPortaal(cs);
 
+        var zoeken = factory.Services.GetRequiredService<SignalenZoeken>();
         var tijden = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var gecontroleerd = new ConcurrentDictionary<string, StrongBox<long>>();
         long fouten = 0, lekken = 0, rijen = 0;
         var foutVoorbeelden = new ConcurrentBag<string>();
         using var stop = new CancellationTokenSource(duur);
@@ -49,42 +58,57 @@ internal static partial class BelastingMeting
             using var client = factory.CreateClient();
             client.Timeout = TimeSpan.FromMinutes(2);
             client.DefaultRequestHeaders.Add("Cookie", $"{PibSessie.CookieNaam}={SignalenDownloadMeting.SessieCookie(factory.Services, g)}");
-            string[] adressen =
+            var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, g);
+            async Task<List<string>?> Http(string adres, bool csv)
+            {
+                using var antwoord = await client.GetAsync(new Uri(adres, UriKind.Relative));
+                var inhoud = await antwoord.Content.ReadAsStringAsync();
+                if (!antwoord.IsSuccessStatusCode)
+                {
+                    foutVoorbeelden.Add($"{(int)antwoord.StatusCode} {adres}");
+                    return null;
+                }
+                return csv
+                    ? inhoud.Split('\n').Skip(1).Where(r => r.Length >= 9).Select(r => r.TrimStart('\uFEFF')[..9]).ToList()
+                    : PersoonLink().Matches(inhoud).Select(m => m.Groups[1].Value).ToList();
+            }
+            // The list page's HTML holds no rows: its grid asks for them over the circuit, through SignalenZoeken. So the
+            // rows are asked for as the circuit does, from the same portal's services, paging through the first ten pages.
+            async Task<List<string>?> Lijst(Regime regime, int pagina) =>
+                [.. (await zoeken.ZoekAsync(gebruiker, new SignaalFilter(regime) { Pagina = pagina }, stop.Token)).Rijen.Select(r => r.Bsn)];
+            (string Soort, Func<int, Task<List<string>?>> Vraag)[] verzoeken =
             [
-                "/gemeente/signalen/wi2021",
-                "/gemeente/signalen/wi2013",
-                $"/gemeente/signalen/wi2021/download.csv?van={van[g]:yyyy-MM-dd}",
-                "/gemeente/personen/" + persoon[g],
+                ("pagina", _ => Http("/gemeente/signalen/wi2021", csv: false)),
+                ("lijst", n => Lijst(Regime.Wi2021, n / 6 % 10)),
+                ("lijst", _ => Lijst(Regime.Wi2013, 0)),
+                ("download", _ => Http($"/gemeente/signalen/wi2021/download.csv?van={van[g]:yyyy-MM-dd}", csv: true)),
+                ("persoon", _ => Http("/gemeente/personen/" + persoon[g], csv: false)),
+                ("pagina", _ => Http("/gemeente/signalen/wi2013", csv: false)),
             ];
             for (var n = i; !stop.IsCancellationRequested; n++)
             {
-                var adres = adressen[n % adressen.Length];
-                var soort = adres.Contains("download", StringComparison.Ordinal) ? "download" : adres.Contains("personen", StringComparison.Ordinal) ? "persoon" : "lijst";
+                var (soort, vraag) = verzoeken[n % verzoeken.Length];
                 var sw = Stopwatch.StartNew();
                 try
                 {
-                    using var antwoord = await client.GetAsync(new Uri(adres, UriKind.Relative));
-                    var inhoud = await antwoord.Content.ReadAsStringAsync();
+                    var gezien = await vraag(n);
                     tijden.GetOrAdd(soort, _ => []).Add(sw.Elapsed.TotalMilliseconds);
-                    if (!antwoord.IsSuccessStatusCode)
+                    if (gezien is null)
                     {
                         Interlocked.Increment(ref fouten);
-                        foutVoorbeelden.Add($"{(int)antwoord.StatusCode} {adres}");
                         continue;
                     }
-                    var gezien = soort == "download"
-                        ? inhoud.Split('\n').Skip(1).Where(r => r.Length >= 9).Select(r => r.TrimStart('\uFEFF')[..9]).ToList()
-                        : PersoonLink().Matches(inhoud).Select(m => m.Groups[1].Value).ToList();
+                    Interlocked.Add(ref gecontroleerd.GetOrAdd(soort, _ => new StrongBox<long>()).Value, gezien.Count);
                     Interlocked.Add(ref rijen, gezien.Count);
                     Interlocked.Add(ref lekken, gezien.Count(b => !eigen[g].Contains(b)));
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                }
+                catch (Exception e)
                 {
                     Interlocked.Increment(ref fouten);
-                    foutVoorbeelden.Add($"{e.GetType().Name} {adres}");
-                }
-                catch (TaskCanceledException)
-                {
+                    foutVoorbeelden.Add($"{e.GetType().Name} {soort}: {e.Message}");
                 }
             }
         })).ToList();
@@ -94,7 +118,8 @@ internal static partial class BelastingMeting
         {
             var gesorteerd = lijst.Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {soort,-9} {gesorteerd.Length,7:N0} verzoeken, p50 {gesorteerd[gesorteerd.Length / 2],7:F0} ms, p95 {gesorteerd[(int)(gesorteerd.Length * 0.95)],7:F0} ms"));
+                $"  {soort,-9} {gesorteerd.Length,7:N0} verzoeken, p50 {gesorteerd[gesorteerd.Length / 2],7:F0} ms, p95 {gesorteerd[(int)(gesorteerd.Length * 0.95)],7:F0} ms, " +
+                $"{(gecontroleerd.TryGetValue(soort, out var bsns) ? bsns.Value : 0),10:N0} BSN's gecontroleerd"));
         }
         Console.WriteLine($"Fouten: {fouten}; BSN's in antwoorden gecontroleerd: {rijen:N0}; van een andere gemeente: {lekken}");
         foreach (var voorbeeld in foutVoorbeelden.Take(5))
