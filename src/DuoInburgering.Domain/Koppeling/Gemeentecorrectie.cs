@@ -57,7 +57,7 @@ public sealed record Gemeentewissel(GemeenteCode? Oud, GemeenteCode? Nieuw, Misp
 /// <item>a PIP it registered for the person lapses, since the access rule would otherwise keep showing
 /// the person to it ("its own PIP is the current one");</item>
 /// <item>the episode is recorded (table misplaatsing) for the breach report; the disclosures already made
-/// stay in verstrekking, because they are the evidence.</item>
+/// stay in the audit log, because they are the evidence.</item>
 /// </list>
 /// <para>The new municipality is told as if it had been the right one from the start: the first
 /// announcement (SS101, SS128 or SS139), not SS120, since the person did not come to live there.</para>

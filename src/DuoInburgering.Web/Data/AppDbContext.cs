@@ -18,7 +18,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Afwijzing> Afwijzingen => Set<Afwijzing>();
     public DbSet<Pauze> Pauzes => Set<Pauze>();
     public DbSet<PauzeHistorie> PauzeHistorie => Set<PauzeHistorie>();
-    public DbSet<Verstrekking> Verstrekkingen => Set<Verstrekking>();
     public DbSet<Vrijgave> Vrijgaven => Set<Vrijgave>();
     public DbSet<RegimeKeuzeRegistratie> RegimeKeuzes => Set<RegimeKeuzeRegistratie>();
     public DbSet<MisplaatsingRecord> Misplaatsingen => Set<MisplaatsingRecord>();

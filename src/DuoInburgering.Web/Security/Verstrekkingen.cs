@@ -1,21 +1,18 @@
-using System.Diagnostics;
 using System.Globalization;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace DuoInburgering.Web.Security;
 
 /// <summary>
-/// The one path by which disclosures are recorded: every list, person page, search and download
-/// that shows BSNs to a user records them here, in the transaction of the read itself, so no
-/// disclosure goes unrecorded and no record exists without its read. Each disclosure is a row in
-/// <c>verstrekking</c> (the municipality's own record, under row-level security) and one audit row per
-/// BSN for the tamper-evident audit log (<see cref="Auditlog"/>), queued in that same transaction and in one round trip
-/// with the verstrekking row, and chained within a second (<see cref="Features.Audit.AuditWachtrij"/>).
+/// The one path by which disclosures are recorded: every list, person page, search and download that shows BSNs to a
+/// user records them here, in the transaction of the read itself, so no disclosure goes unrecorded and no record exists
+/// without its read. A disclosure is recorded only in the pseudonymised, tamper-evident audit log (<see cref="Auditlog"/>):
+/// one event, one row per BSN under its keyed hash, queued in that same transaction in one round trip (with a list page's
+/// count), and chained within a second (<see cref="Features.Audit.AuditWachtrij"/>). No plain copy of the BSNs is kept.
 /// </summary>
 public static class Verstrekkingen
 {
@@ -87,9 +84,8 @@ public static class Verstrekkingen
                     ["aantal"] = verstrekt.Length.ToString(CultureInfo.InvariantCulture),
                 },
             };
-            // Queued for the chain (AuditWachtrij), with the verstrekking row in the same round trip: a page pays two
-            // inserts, and never waits for the append lock (issue 6).
-            batch.BatchCommands.Add(VerstrekkingInvoegen(gebruiker, kanaal, omschrijving, verstrekt, tijdstip));
+            // Queued for the chain (AuditWachtrij), in the same round trip as a count: a page pays one insert (one per
+            // 10,000 persons), and never waits for the append lock (issue 6).
             foreach (var opdracht in auditlog.InWachtrij(regel, verstrekt))
             {
                 batch.BatchCommands.Add(opdracht);
@@ -124,25 +120,6 @@ public static class Verstrekkingen
             opdracht.Parameters.Add(parameter.Clone());
         }
         return opdracht;
-    }
-
-    /// <summary>The <see cref="Verstrekking"/> row (table <c>verstrekking</c>, under row-level security for a municipality) as SQL.</summary>
-    private static NpgsqlBatchCommand VerstrekkingInvoegen(PibGebruiker gebruiker, VerstrekkingKanaal kanaal, string omschrijving, string[] bsns,
-        DateTimeOffset tijdstip)
-    {
-        var insert = new NpgsqlBatchCommand("""
-            insert into verstrekking (tijdstip, gebruiker_id, rol, gemeente_code, kanaal, omschrijving, bsns, trace_id)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            """);
-        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = tijdstip.ToUniversalTime() });
-        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = gebruiker.Id });
-        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = gebruiker.Rol.ToString() });
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = (object?)gebruiker.GemeenteCode ?? DBNull.Value });
-        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = kanaal.ToString() });
-        insert.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = omschrijving });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = bsns });
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)Activity.Current?.TraceId.ToString() ?? DBNull.Value });
-        return insert;
     }
 
     public static Task RegistreerAsync(

@@ -1148,64 +1148,6 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.ToTable("signaal", (string)null);
                 });
 
-            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.Verstrekking", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.PrimitiveCollection<string[]>("Bsns")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("bsns");
-
-                    b.Property<string>("GebruikerId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("gebruiker_id");
-
-                    b.Property<string>("GemeenteCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .HasColumnName("gemeente_code");
-
-                    b.Property<string>("Kanaal")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kanaal");
-
-                    b.Property<string>("Omschrijving")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("omschrijving");
-
-                    b.Property<string>("Rol")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("rol");
-
-                    b.Property<DateTimeOffset>("Tijdstip")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("tijdstip");
-
-                    b.Property<string>("TraceId")
-                        .HasColumnType("text")
-                        .HasColumnName("trace_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GemeenteCode", "Tijdstip");
-
-                    b.ToTable("verstrekking", (string)null);
-                });
-
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.Vrijgave", b =>
                 {
                     b.Property<long>("Id")

@@ -77,10 +77,6 @@ public sealed class AuditProducentenTests(TestDatabase database) : IClassFixture
         Assert.Equal(Hex(getoond.Select(TestAudit.Log().Pseudoniem)), Hex(rijen.Select(r => r.Betrokkene)));
         Assert.All(rijen, r => Assert.Equal(
             new Rij(r.Betrokkene, "km.amsterdam", "Gemeente", Eigen, "Scherm", "signalenlijst Wi2021", spoor.TraceId.ToHexString(), spoor.SpanId.ToHexString()), r));
-
-        await using var db = database.CreateContext();
-        var verstrekking = await db.Verstrekkingen.OrderByDescending(v => v.Id).FirstAsync();
-        Assert.Equal(spoor.TraceId.ToHexString(), verstrekking.TraceId);
     }
 
     [Fact]
@@ -111,14 +107,9 @@ public sealed class AuditProducentenTests(TestDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task A_read_that_is_rolled_back_leaves_neither_a_disclosure_nor_an_audit_row()
+    public async Task A_read_that_is_rolled_back_leaves_no_disclosure_queued_or_in_the_audit_log()
     {
         var vanaf = await LaatsteIdAsync();
-        int verstrekkingen;
-        await using (var db = database.CreateContext())
-        {
-            verstrekkingen = await db.Verstrekkingen.CountAsync();
-        }
         await using (var sessie = await GemeenteSessie.OpenAsync(Factory(database), Klantmanager, Vandaag, TestAudit.Log()))
         {
             var bsns = await sessie.Db.Personen.Select(p => p.Bsn).Take(3).ToListAsync();
@@ -126,11 +117,8 @@ public sealed class AuditProducentenTests(TestDatabase database) : IClassFixture
             // no commit: the read fails after recording, say the page could not be sent
         }
 
+        // LaatsteIdAsync moves the queue first: a queued disclosure that survived the rollback would show here.
         Assert.Equal(vanaf, await LaatsteIdAsync());
-        await using (var db = database.CreateContext())
-        {
-            Assert.Equal(verstrekkingen, await db.Verstrekkingen.CountAsync());
-        }
         Assert.True((await new AuditKeten(_db, TimeProvider.System).ControleerAsync("test")).Intact);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;
@@ -19,12 +20,24 @@ public sealed record AuditRij(
     public string Sleutels => string.Join(",", Gegevens.Keys);
 }
 
+/// <summary>
+/// One disclosure as the audit log holds it (<see cref="DuoInburgering.Web.Security.Verstrekkingen"/>): the event's fields
+/// and the persons it named, as the sorted hex keyed hashes of their BSNs (<see cref="AuditRijen.Pseudoniemen"/>).
+/// </summary>
+public sealed record AuditVerstrekking(
+    long EersteId, DateTimeOffset Tijdstip, string Gebruiker, string? Rol, string? Gemeente, VerstrekkingKanaal Kanaal, string Omschrijving,
+    int Aantal, string TraceId, IReadOnlyList<string> Betrokkenen);
+
 /// <summary>Reads what producers wrote to the audit log, by person (their pseudonym) or after a known id.</summary>
 public static class AuditRijen
 {
     private const string Kolommen = "id, tijdstip, soort, verwerkingsactiviteit, encode(betrokkene, 'hex'), actor, rol, gemeente_code, gegevens::text";
 
     public static string Pseudoniem(string bsn) => Convert.ToHexStringLower(TestAudit.Log().Pseudoniem(bsn));
+
+    /// <summary>The persons as a disclosure names them (<see cref="AuditVerstrekking.Betrokkenen"/>): each BSN once, as its pseudonym, sorted.</summary>
+    public static IReadOnlyList<string> Pseudoniemen(IEnumerable<string> bsns) =>
+        [.. bsns.Select(Pseudoniem).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Before <paramref name="sql"/> reads the log (<c>audit.regel</c>): queued disclosures moved into the chain first, as the
@@ -55,6 +68,53 @@ public static class AuditRijen
     public static Task<List<AuditRij>> VanAsync(string cs, string bsn, long na = 0) =>
         LeesAsync(cs, $"select {Kolommen} from audit.regel where betrokkene = @b and id > @na order by id",
             ("b", TestAudit.Log().Pseudoniem(bsn)), ("na", na));
+
+    /// <summary>
+    /// The disclosures recorded after <paramref name="na"/>, one per event, in the order recorded. The rows of one event
+    /// share time, trace, span, actor and payload, and there are as many as its payload's "aantal" says: two events alike
+    /// in all of that (the same page shown twice in one request) are told apart by that count.
+    /// </summary>
+    public static async Task<List<AuditVerstrekking>> VerstrekkingenAsync(string cs, long na = 0)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await AuditWachtrij.VerwerkAsync(conn);
+        await using var cmd = new NpgsqlCommand("""
+            select id, tijdstip, actor, rol, gemeente_code, encode(trace_id, 'hex'), encode(span_id, 'hex'), gegevens::text,
+                   encode(betrokkene, 'hex')
+            from audit.regel where soort = 'Verstrekking' and id > @na order by id
+            """, conn);
+        cmd.Parameters.AddWithValue("na", na);
+        var open = new Dictionary<string, (AuditVerstrekking Kop, List<string> Betrokkenen)>(StringComparer.Ordinal);
+        var klaar = new List<(AuditVerstrekking Kop, List<string> Betrokkenen)>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                string? Tekst(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+                var json = r.GetString(7);
+                var sleutel = string.Join('\u001f', r.GetFieldValue<DateTimeOffset>(1).UtcTicks, r.GetString(2), Tekst(3), Tekst(4), r.GetString(5),
+                    r.GetString(6), json);
+                if (!open.TryGetValue(sleutel, out var gebeurtenis))
+                {
+                    var gegevens = JsonSerializer.Deserialize<Dictionary<string, string?>>(json)!;
+                    gebeurtenis = (new AuditVerstrekking(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), Tekst(3), Tekst(4),
+                        Enum.Parse<VerstrekkingKanaal>(gegevens["kanaal"]!), gegevens["omschrijving"]!, int.Parse(gegevens["aantal"]!,
+                        System.Globalization.CultureInfo.InvariantCulture), r.GetString(5), []), []);
+                    open[sleutel] = gebeurtenis;
+                }
+                gebeurtenis.Betrokkenen.Add(Tekst(8) ?? throw new InvalidOperationException($"Verstrekking {r.GetInt64(0)} zonder betrokkene."));
+                if (gebeurtenis.Betrokkenen.Count == gebeurtenis.Kop.Aantal)
+                {
+                    klaar.Add(gebeurtenis);
+                    open.Remove(sleutel);
+                }
+            }
+        }
+        // An event cut short (fewer rows than its count) is still returned, so a test sees it and its count differ.
+        return [.. klaar.Concat(open.Values).OrderBy(g => g.Kop.EersteId)
+            .Select(g => g.Kop with { Betrokkenen = [.. g.Betrokkenen.Order(StringComparer.Ordinal)] })];
+    }
 
     public static async Task<bool> KetenIntactAsync(string cs)
     {

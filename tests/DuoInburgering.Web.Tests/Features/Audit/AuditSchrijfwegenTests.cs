@@ -143,7 +143,7 @@ public sealed class AuditSchrijfwegenTests : EigenDatabase
     }
 
     [Fact]
-    public async Task A_disclosure_writes_its_verstrekking_row_and_one_audit_row_per_person_together_and_saves_what_the_caller_left()
+    public async Task A_disclosure_writes_one_audit_row_per_person_in_the_callers_transaction_and_saves_what_the_caller_left()
     {
         var gebruiker = new PibGebruiker("km.test", "Klantmanager", Rol.Gemeente, "GM0363");
         var tijd = new DateTimeOffset(2024, 6, 1, 10, 0, 0, TimeSpan.Zero);
@@ -153,24 +153,23 @@ public sealed class AuditSchrijfwegenTests : EigenDatabase
             await Verstrekkingen.RegistreerAsync(db, Log, gebruiker, VerstrekkingKanaal.Scherm, "lijst", [Bsn(2), Bsn(1), Bsn(2)], tijd);
 
             await using var tx = await db.Database.BeginTransactionAsync();
-            db.Verstrekkingen.Add(new Verstrekking
-            {
-                Tijdstip = tijd, GebruikerId = "km.test", Rol = "Gemeente", GemeenteCode = "GM0363", Omschrijving = "door de aanroeper",
-                Bsns = [Bsn(9)],
-            });
+            // Left unsaved by the caller: saved with the disclosure, in the same transaction, before its SQL.
+            db.Gemeenten.Add(new Gemeente { Code = "GM9999", Naam = "door de aanroeper" });
             await Verstrekkingen.RegistreerAsync(db, Log, gebruiker, VerstrekkingKanaal.Download, "download csv Wi2021", Bsns(100, Veel), tijd);
             await tx.CommitAsync();
         }
 
         await using (var db = Database.CreateContext())
         {
-            var rijen = await db.Verstrekkingen.OrderBy(v => v.Id).ToListAsync();
-            Assert.Equal(["lijst", "door de aanroeper", "download csv Wi2021"], rijen.Select(v => v.Omschrijving));
-            Assert.Equal([Bsn(1), Bsn(2)], rijen[0].Bsns);
-            Assert.Equal((VerstrekkingKanaal.Scherm, "km.test", "Gemeente", "GM0363", tijd), (rijen[0].Kanaal, rijen[0].GebruikerId, rijen[0].Rol, rijen[0].GemeenteCode, rijen[0].Tijdstip));
-            Assert.Equal(Bsns(100, Veel).Order(StringComparer.Ordinal), rijen[2].Bsns);
-            Assert.Equal(VerstrekkingKanaal.Download, rijen[2].Kanaal);
+            Assert.Equal("door de aanroeper", (await db.Gemeenten.SingleAsync(g => g.Code == "GM9999")).Naam);
         }
+        var vastgelegd = await AuditRijen.VerstrekkingenAsync(Database.ConnectionString);
+        Assert.Equal(["lijst", "download csv Wi2021"], vastgelegd.Select(v => v.Omschrijving));
+        Assert.Equal(AuditRijen.Pseudoniemen([Bsn(1), Bsn(2)]), vastgelegd[0].Betrokkenen);
+        Assert.Equal((VerstrekkingKanaal.Scherm, "km.test", "Gemeente", "GM0363", tijd, 2),
+            (vastgelegd[0].Kanaal, vastgelegd[0].Gebruiker, vastgelegd[0].Rol, vastgelegd[0].Gemeente, vastgelegd[0].Tijdstip, vastgelegd[0].Aantal));
+        Assert.Equal(AuditRijen.Pseudoniemen(Bsns(100, Veel)), vastgelegd[1].Betrokkenen);
+        Assert.Equal((VerstrekkingKanaal.Download, Veel), (vastgelegd[1].Kanaal, vastgelegd[1].Aantal));
         Assert.Equal(2L + Veel, await ScalarAsync<long>(Db, "select count(*) from audit.regel where soort = 'Verstrekking' and gemeente_code = 'GM0363'"));
         // Every row of the download names how many persons it disclosed.
         Assert.Equal((long)Veel, await ScalarAsync<long>(Db, $"select count(*) from audit.regel where gegevens::text like '%\"aantal\":\"{Veel}\"%'"));

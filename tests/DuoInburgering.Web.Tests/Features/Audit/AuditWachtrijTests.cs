@@ -31,7 +31,11 @@ public sealed class AuditWachtrijTests : EigenDatabase
     }
 
     /// <summary>Straight from the table, without moving the queue first (AuditTestdata.ScalarAsync would).</summary>
-    private Task<long> InKetenAsync() => AantalAsync("audit.regel");
+    private async Task<long> InKetenAsync()
+    {
+        await using var cmd = Db.CreateCommand("select count(*) from audit.regel");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
 
     private Task RegistreerAsync(IEnumerable<string> bsns, string omschrijving = "lijst")
     {
@@ -72,7 +76,7 @@ public sealed class AuditWachtrijTests : EigenDatabase
     }
 
     [Fact]
-    public async Task A_rolled_back_read_leaves_nothing_queued_and_no_verstrekking()
+    public async Task A_rolled_back_read_leaves_nothing_queued_and_nothing_in_the_chain()
     {
         await using (var db = Database.CreateContext())
         await using (var tx = await db.Database.BeginTransactionAsync())
@@ -81,7 +85,6 @@ public sealed class AuditWachtrijTests : EigenDatabase
             await tx.RollbackAsync();
         }
         Assert.Equal(0L, await InWachtrijAsync());
-        Assert.Equal(0L, await AantalAsync("verstrekking"));
         Assert.Equal(0L, await AuditWachtrij.VerwerkAsync(Db));
         Assert.Equal(0L, await InKetenAsync());
     }
@@ -175,12 +178,6 @@ public sealed class AuditWachtrijTests : EigenDatabase
         }
         Assert.Equal(2L, await InKetenAsync());
         Assert.Equal(0L, await InWachtrijAsync());
-    }
-
-    private async Task<long> AantalAsync(string tabel)
-    {
-        await using var cmd = Db.CreateCommand($"select count(*) from {tabel}");
-        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private async Task VoerUitAsync(string sql)

@@ -204,12 +204,10 @@ public sealed class LekrapportageTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(hashes, rijen.Select(r => r.Betrokkene ?? "").ToHashSet());
         Assert.All(rijen, r => Assert.Equal(("fg.auditor", "Auditor", "inzage-audit", "Zoeken", "audit: lekrapport bsn-lijst"),
             (r.Actor, r.Rol, r.Activiteit, r.Kanaal, r.Omschrijving)));
-        await using (var ctx = database.CreateContext())
-        {
-            var verstrekking = await ctx.Verstrekkingen.AsNoTracking().OrderByDescending(v => v.Id).FirstAsync();
-            Assert.Equal(("fg.auditor", (string?)null), (verstrekking.GebruikerId, verstrekking.GemeenteCode));
-            Assert.Equal(p.Order(StringComparer.Ordinal), verstrekking.Bsns);
-        }
+        // One disclosure to the auditor, of no municipality, naming exactly the persons asked for.
+        var verstrekking = Assert.Single(await AuditRijen.VerstrekkingenAsync(database.ConnectionString, vanaf));
+        Assert.Equal(("fg.auditor", (string?)null), (verstrekking.Gebruiker, verstrekking.Gemeente));
+        Assert.Equal(AuditRijen.Pseudoniemen(p), verstrekking.Betrokkenen);
 
         vanaf = await ScalarAsync<long>(_db, "select coalesce(max(id), 0) from audit.regel");
         await Dienst().MaakVoorAsync(Auditor, new LekrapportBereik.Correctierun(run), VerstrekkingKanaal.Download);

@@ -4,6 +4,7 @@ using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Gemeentestart;
+using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Features.Personen;
 using DuoInburgering.Web.Tests.Infrastructure;
 
@@ -77,8 +78,8 @@ public sealed class GemeenteStartTests : PersonenTestdata
             s.Termijnen.Select(t => (t.Bsn, t.Einde, t.DagenOver)));
 
         var v = Assert.Single(await VerstrekkingenAsync());
-        Assert.Equal((VerstrekkingKanaal.Scherm, Amsterdam), (v.Kanaal, v.GemeenteCode));
-        Assert.Equal(new[] { _eigen1, _eigen2 }.Order(StringComparer.Ordinal), v.Bsns);
+        Assert.Equal((VerstrekkingKanaal.Scherm, Amsterdam), (v.Kanaal, v.Gemeente));
+        Assert.Equal(AuditRijen.Pseudoniemen([_eigen1, _eigen2]), v.Betrokkenen);
     }
 
     [Fact]
@@ -98,8 +99,8 @@ public sealed class GemeenteStartTests : PersonenTestdata
 
         // Only Rotterdam was shown a BSN.
         var v = Assert.Single(await VerstrekkingenAsync());
-        Assert.Equal(Rotterdam, v.GemeenteCode);
-        Assert.Equal([_verhuisd], v.Bsns);
+        Assert.Equal(Rotterdam, v.Gemeente);
+        Assert.Equal(AuditRijen.Pseudoniemen([_verhuisd]), v.Betrokkenen);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using DuoInburgering.Web.Features.Deadlines;
 using DuoInburgering.Web.Features.Verwerking;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
+using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -172,9 +173,6 @@ public abstract class PersonenTestdata : IAsyncLifetime
             .Select(s => s.Code + " " + s.GemeenteCode + " " + s.Regime).ToListAsync();
     }
 
-    protected async Task<List<Verstrekking>> VerstrekkingenAsync()
-    {
-        await using var db = Database.CreateContext();
-        return await db.Verstrekkingen.AsNoTracking().OrderBy(v => v.Id).ToListAsync();
-    }
+    /// <summary>The disclosures recorded in this test's database, as the audit log holds them (one per event, oldest first).</summary>
+    protected Task<List<AuditVerstrekking>> VerstrekkingenAsync() => AuditRijen.VerstrekkingenAsync(Database.ConnectionString);
 }

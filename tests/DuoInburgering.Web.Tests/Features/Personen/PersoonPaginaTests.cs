@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 
 namespace DuoInburgering.Web.Tests.Features.Personen;
@@ -37,8 +38,8 @@ public sealed partial class PersoonPaginaTests : PersonenTestdata
         Assert.DoesNotContain("Inburgeringsaanbod registreren", html, StringComparison.Ordinal); // family migrant
 
         var v = Assert.Single(await VerstrekkingenAsync());
-        Assert.Equal((VerstrekkingKanaal.Scherm, Amsterdam, "km.test"), (v.Kanaal, v.GemeenteCode, v.GebruikerId));
-        Assert.Equal([bsn], v.Bsns);
+        Assert.Equal((VerstrekkingKanaal.Scherm, Amsterdam, "km.test", "persoonspagina"), (v.Kanaal, v.Gemeente, v.Gebruiker, v.Omschrijving));
+        Assert.Equal(AuditRijen.Pseudoniemen([bsn]), v.Betrokkenen);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Signalen;
+using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -96,10 +97,10 @@ public sealed class SignalenDownloadsTests(TestDatabase database) : IClassFixtur
         var bsns = tekst.TrimStart('\uFEFF').Split("\r\n")[1..^1].Select(r => r.Split(';')[0]).Distinct().Order().ToList();
         Assert.NotEmpty(bsns);
 
-        await using var db = database.CreateContext();
-        var v = await db.Verstrekkingen.OrderByDescending(x => x.Id).FirstAsync();
-        Assert.Equal((VerstrekkingKanaal.Download, "km.amsterdam", Eigen, "download csv Wi2021"), (v.Kanaal, v.GebruikerId, v.GemeenteCode, v.Omschrijving));
-        Assert.Equal(bsns, v.Bsns);
+        var v = (await AuditRijen.VerstrekkingenAsync(database.ConnectionString))[^1];
+        Assert.Equal((VerstrekkingKanaal.Download, "km.amsterdam", Eigen, "download csv Wi2021"), (v.Kanaal, v.Gebruiker, v.Gemeente, v.Omschrijving));
+        Assert.Equal(AuditRijen.Pseudoniemen(bsns), v.Betrokkenen);
+        Assert.Equal(bsns.Count, v.Aantal);
     }
 
     [Fact]
