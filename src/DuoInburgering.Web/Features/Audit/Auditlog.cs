@@ -116,11 +116,9 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
         Pseudonimiseer(invoer, 0, invoer.Length, pseudoniemen);
         for (var van = 0; van < invoer.Length; van += WachtrijRij)
         {
-            var betrokkenen = new byte[Math.Min(WachtrijRij, invoer.Length - van)][];
-            for (var i = 0; i < betrokkenen.Length; i++)
-            {
-                betrokkenen[i] = pseudoniemen.AsSpan((van + i) * KetenHash.Lengte, KetenHash.Lengte).ToArray();
-            }
+            // The persons' hashes one after the other, as audit.wachtrij holds them (migration AuditWachtrijPlat).
+            var aantal = Math.Min(WachtrijRij, invoer.Length - van);
+            var betrokkenen = aantal == invoer.Length ? pseudoniemen : pseudoniemen.AsSpan(van * KetenHash.Lengte, aantal * KetenHash.Lengte).ToArray();
             var cmd = new NpgsqlBatchCommand(WachtrijInvoegen);
             cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = tijdstip });
             cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = SoortNaam(gebeurtenis.Soort) });
@@ -133,7 +131,7 @@ public sealed partial class Auditlog(AuditOpties opties, TimeProvider klok)
             cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Json, Value = (object?)eerste.Gegevens[0] ?? DBNull.Value });
             cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = kop });
             cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = staart });
-            cmd.Parameters.Add(new NpgsqlParameter<byte[][]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, TypedValue = betrokkenen });
+            cmd.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = betrokkenen });
             opdrachten.Add(cmd);
         }
         return opdrachten;
