@@ -53,6 +53,14 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
+    /// <summary>A new database with nothing in it, not even the migrations: what a first start meets.</summary>
+    public async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync($"create database \"{name}\"");
+        return ConnectionString(name);
+    }
+
     public async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
