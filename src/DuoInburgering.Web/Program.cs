@@ -33,6 +33,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibSignalen();
     builder.AddPibAuthenticatie();
     builder.AddPibAudit();
+    builder.AddPibSleutelring();
     builder.Services.AddPibMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

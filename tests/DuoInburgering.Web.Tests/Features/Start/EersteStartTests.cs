@@ -43,9 +43,9 @@ public sealed class EersteStartTests
             var fouten = log.Regels.Where(r => r.Tekst.StartsWith("Error ", StringComparison.Ordinal) || r.Tekst.StartsWith("Fatal ", StringComparison.Ordinal))
                 .Select(r => r.Tekst[..Math.Min(300, r.Tekst.Length)]).ToList();
             Assert.Empty(fouten);
-            Assert.Contains(log.Regels, r => r.Bron.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal));
             await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(leeg).Options);
             Assert.True(await db.Personen.CountAsync() >= 25);
+            // Data protection did start, and made its key once the table was there.
             Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
         }
         finally

@@ -57,7 +57,8 @@ public sealed class StartupFailureTests
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    private static async Task<(int Code, string Stderr)> RunPortalAsync(Dictionary<string, string> env)
+    /// <summary>The portal's executable in Testing with the given environment variables added; its exit code and stderr.</summary>
+    internal static async Task<(int Code, string Stderr)> RunPortalAsync(Dictionary<string, string> env)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "DuoInburgering.Web.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
