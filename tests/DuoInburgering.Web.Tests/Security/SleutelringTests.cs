@@ -1,54 +1,16 @@
-using System.Net;
-using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Features.Start;
 using DuoInburgering.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace DuoInburgering.Web.Tests.Security;
 
 /// <summary>
-/// The keys that protect sessions are stored encrypted with the configured certificate, and a second instance with the
-/// same certificate reads them; Production without a certificate, or with one that cannot be read, does not start.
+/// The certificate that encrypts the keys protecting sessions (<see cref="Sleutelring"/>; that they are encrypted:
+/// <see cref="SessieSleutelsTests"/>): Production without one, or any environment with one that cannot be used, does
+/// not start, and says why in one Dutch line.
 /// </summary>
-public sealed class SleutelringTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class SleutelringTests
 {
-    [Fact]
-    public async Task Keys_are_stored_encrypted_and_a_second_instance_accepts_the_first_ones_session()
-    {
-        await using var eerste = new PibWebFactory(database);
-        var sessie = Aanmelding.CookieWaarde(eerste.Services, PibPrincipal.VoorDemo(Aanmelding.DemoGebruiker("duo.beheer")));
-
-        await using (var db = database.CreateContext())
-        {
-            var sleutels = await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync();
-            Assert.NotEmpty(sleutels);
-            Assert.All(sleutels, xml =>
-            {
-                Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
-                Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
-            });
-        }
-
-        // A restart or another instance: the same database and certificate, a new process's data protection.
-        await using var tweede = new PibWebFactory(database);
-        Assert.Equal(HttpStatusCode.OK, await DuoStartAsync(tweede, sessie));
-        // With another certificate the stored keys cannot be read, so the same session is not accepted.
-        await using var ander = new PibWebFactory(database).WithWebHostBuilder(b =>
-            b.UseSetting("DataProtection:Certificaat", TestCertificaat.Maak(metPrivesleutel: true)));
-        Assert.Equal(HttpStatusCode.Redirect, await DuoStartAsync(ander, sessie));
-    }
-
-    private static async Task<HttpStatusCode> DuoStartAsync(WebApplicationFactory<Program> portaal, string sessie)
-    {
-        var koekjes = new CookieContainer();
-        koekjes.Add(Aanmelding.Basis, new Cookie(PibSessie.CookieNaam, sessie));
-        using var client = Aanmelding.Anoniem(portaal, koekjes);
-        return (await client.GetAsync(new Uri("/duo", UriKind.Relative))).StatusCode;
-    }
-
     [Fact]
     public async Task Production_without_a_certificate_refuses_to_start_with_one_Dutch_line()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
@@ -62,25 +61,19 @@ public sealed class AuditOptiesTests
     public async Task Production_without_a_key_refuses_to_start_with_one_Dutch_line()
     {
         var server = await Infrastructure.PostgresServer.GetAsync();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DuoInburgering.Web.dll"));
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        info.Environment["ConnectionStrings__Pib"] = server.ConnectionString("postgres");
-        info.Environment["Database__MigrateOnStartup"] = "false";
-        info.Environment["Database__SeedDemoData"] = "false";
-        info.Environment["Deadlines__Ingeschakeld"] = "false";
-        // Sign-in is configured (it is checked first); only the audit key is missing.
-        info.Environment["Authenticatie__Oidc__Authority"] = "https://inloggen.voorbeeld.invalid";
-        info.Environment["Authenticatie__Oidc__ClientSecret"] = "geheim";
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
+        var (code, stderr) = await Start.StartupFailureTests.RunPortalAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
+            ["Deadlines__Ingeschakeld"] = "false",
+            // Sign-in is configured (it is checked first); only the audit key is missing.
+            ["Authenticatie__Oidc__Authority"] = "https://inloggen.voorbeeld.invalid",
+            ["Authenticatie__Oidc__ClientSecret"] = "geheim",
+        });
 
-        Assert.Equal(1, process.ExitCode);
-        var melding = (await stderr).Trim();
+        Assert.Equal(1, code);
+        var melding = stderr.Trim();
         Assert.StartsWith("Het portaal kan niet starten: geen sleutel voor het pseudonimiseren van BSN's", melding, StringComparison.Ordinal);
         Assert.Contains("Audit__BsnSleutel", melding, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", melding, StringComparison.Ordinal);
