@@ -14,18 +14,9 @@ public sealed class SleutelringTests
     [Fact]
     public async Task Production_without_a_certificate_refuses_to_start_with_one_Dutch_line()
     {
-        var server = await PostgresServer.GetAsync();
-        var (code, stderr) = await StartupFailureTests.RunPortalAsync(new()
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
-            ["Deadlines__Ingeschakeld"] = "false",
-            // Sign-in and the audit key are configured (they are checked first); only the certificate is missing.
-            ["Authenticatie__Oidc__Authority"] = "https://inloggen.voorbeeld.invalid",
-            ["Authenticatie__Oidc__ClientSecret"] = "geheim",
-            ["Audit__BsnSleutel"] = new string('k', 40),
-        });
+        // Sign-in and the audit key are configured (they are checked first); only the certificate is missing.
+        var (code, stderr) = await StartupFailureTests.RunProductieAsync(StartupFailureTests.OidcIngesteld,
+            new Dictionary<string, string> { ["Audit__BsnSleutel"] = new string('k', 40) });
         Assert.Equal(1, code);
         Assert.StartsWith("Het portaal kan niet starten: de sleutels die de sessies beveiligen zouden onversleuteld", stderr.Trim(), StringComparison.Ordinal);
         Assert.Contains("DataProtection__Certificaat", stderr, StringComparison.Ordinal);

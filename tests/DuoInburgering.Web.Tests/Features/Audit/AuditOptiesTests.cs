@@ -60,17 +60,8 @@ public sealed class AuditOptiesTests
     [Fact]
     public async Task Production_without_a_key_refuses_to_start_with_one_Dutch_line()
     {
-        var server = await Infrastructure.PostgresServer.GetAsync();
-        var (code, stderr) = await Start.StartupFailureTests.RunPortalAsync(new()
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
-            ["Deadlines__Ingeschakeld"] = "false",
-            // Sign-in is configured (it is checked first); only the audit key is missing.
-            ["Authenticatie__Oidc__Authority"] = "https://inloggen.voorbeeld.invalid",
-            ["Authenticatie__Oidc__ClientSecret"] = "geheim",
-        });
+        // Sign-in is configured (it is checked first); only the audit key is missing.
+        var (code, stderr) = await Start.StartupFailureTests.RunProductieAsync(Start.StartupFailureTests.OidcIngesteld);
 
         Assert.Equal(1, code);
         var melding = stderr.Trim();

@@ -57,6 +57,34 @@ public sealed class StartupFailureTests
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
+    /// <summary>A sign-in provider as Production asks for first (it is never reached: the portal stops before it would be).</summary>
+    internal static readonly IReadOnlyDictionary<string, string> OidcIngesteld = new Dictionary<string, string>
+    {
+        ["Authenticatie__Oidc__Authority"] = "https://inloggen.voorbeeld.invalid",
+        ["Authenticatie__Oidc__ClientSecret"] = "geheim",
+    };
+
+    /// <summary>
+    /// The portal's executable in Production against the test server, with <paramref name="ingesteld"/> configured too
+    /// (each of Production's checks is reached only when those before it pass); its exit code and stderr.
+    /// </summary>
+    internal static async Task<(int Code, string Stderr)> RunProductieAsync(params IReadOnlyDictionary<string, string>[] ingesteld)
+    {
+        var server = await Infrastructure.PostgresServer.GetAsync();
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
+            ["Deadlines__Ingeschakeld"] = "false",
+        };
+        foreach (var (k, v) in ingesteld.SelectMany(d => d))
+        {
+            env[k] = v;
+        }
+        return await RunPortalAsync(env);
+    }
+
     /// <summary>The portal's executable in Testing with the given environment variables added; its exit code and stderr.</summary>
     internal static async Task<(int Code, string Stderr)> RunPortalAsync(Dictionary<string, string> env)
     {
