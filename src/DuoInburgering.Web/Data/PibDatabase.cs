@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -40,11 +39,9 @@ public static class PibDatabase
         services.AddSingleton(dataSource);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(dataSource));
-        // Registered first, so it has migrated the database before the next hosted services start: data protection's
-        // own reads its key ring from table data_protection_key at start, and on a fresh database logged two errors.
+        // The first hosted service, so it has migrated the database before the others start: data protection's own reads
+        // its key ring from table data_protection_key at start (Security/Sleutelring), and on a fresh database logged two errors.
         services.AddHostedService<DatabasePreparation>();
-        // In the database, not the container's file system: a restart or a second instance keeps every session valid.
-        services.AddDataProtection().SetApplicationName("DuoInburgering").PersistKeysToDbContext<AppDbContext>();
         return services;
     }
 

@@ -8,7 +8,8 @@ namespace DuoInburgering.Web.Security;
 /// <summary>
 /// Config section <c>DataProtection</c>: <c>Certificaat</c> (a PFX file with its private key) and
 /// <c>CertificaatWachtwoord</c>. The keys that protect session cookies and antiforgery tokens live in the database
-/// (table <c>data_protection_key</c>, <see cref="PibDatabase.AddPibData"/>), so every instance shares them. With a
+/// (table <c>data_protection_key</c>), not the container's file system, so a restart or a second instance keeps every
+/// session valid. With a
 /// certificate each key is stored encrypted with it, so a copy of the database alone cannot forge a session of a DUO
 /// user or an auditor. Production refuses to start without one; Development and tests may keep them unencrypted (data
 /// protection then warns once, when it makes a key).
@@ -19,6 +20,7 @@ public static class Sleutelring
 
     public static WebApplicationBuilder AddPibSleutelring(this WebApplicationBuilder builder)
     {
+        var sleutelring = builder.Services.AddDataProtection().SetApplicationName("DuoInburgering").PersistKeysToDbContext<AppDbContext>();
         var sectie = builder.Configuration.GetSection(Sectie);
         var pad = sectie["Certificaat"];
         if (string.IsNullOrWhiteSpace(pad))
@@ -34,7 +36,7 @@ public static class Sleutelring
         var certificaat = Lees(pad, sectie["CertificaatWachtwoord"]);
         // Also decrypts with it (data protection does not look in a certificate store for it: on Linux a certificate read
         // from a file is in none).
-        builder.Services.AddDataProtection().ProtectKeysWithCertificate(certificaat);
+        sleutelring.ProtectKeysWithCertificate(certificaat);
         return builder;
     }
 
