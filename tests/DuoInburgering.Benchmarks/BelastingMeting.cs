@@ -49,7 +49,7 @@ internal static partial class BelastingMeting
         var zoeken = factory.Services.GetRequiredService<SignalenZoeken>();
         var tijden = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var gecontroleerd = new ConcurrentDictionary<string, StrongBox<long>>();
-        long fouten = 0, lekken = 0, rijen = 0;
+        long fouten = 0, lekken = 0;
         var foutVoorbeelden = new ConcurrentBag<string>();
         using var stop = new CancellationTokenSource(duur);
         var werkers = Enumerable.Range(0, gebruikers).Select(i => Task.Run(async () =>
@@ -99,7 +99,6 @@ internal static partial class BelastingMeting
                         continue;
                     }
                     Interlocked.Add(ref gecontroleerd.GetOrAdd(soort, _ => new StrongBox<long>()).Value, gezien.Count);
-                    Interlocked.Add(ref rijen, gezien.Count);
                     Interlocked.Add(ref lekken, gezien.Count(b => !eigen[g].Contains(b)));
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -121,7 +120,7 @@ internal static partial class BelastingMeting
                 $"  {soort,-9} {gesorteerd.Length,7:N0} verzoeken, p50 {gesorteerd[gesorteerd.Length / 2],7:F0} ms, p95 {gesorteerd[(int)(gesorteerd.Length * 0.95)],7:F0} ms, " +
                 $"{(gecontroleerd.TryGetValue(soort, out var bsns) ? bsns.Value : 0),10:N0} BSN's gecontroleerd"));
         }
-        Console.WriteLine($"Fouten: {fouten}; BSN's in antwoorden gecontroleerd: {rijen:N0}; van een andere gemeente: {lekken}");
+        Console.WriteLine($"Fouten: {fouten}; BSN's in antwoorden gecontroleerd: {gecontroleerd.Values.Sum(b => b.Value):N0}; van een andere gemeente: {lekken}");
         foreach (var voorbeeld in foutVoorbeelden.Take(5))
         {
             Console.WriteLine("  " + voorbeeld);
