@@ -18,7 +18,8 @@ namespace DuoInburgering.Benchmarks;
 /// End-to-end import benchmark (issue 3): N synthetic persons; COPY of the IND file into a bare table
 /// versus import + derive + emit of the same file, in the same run; then the correction preview
 /// (re-derive everyone under rule sets 2021-12 and 2022-03, nothing written) and, with --toepassen N, applying
-/// the January 2022 correction to about N persons (issue 5). --regelset 2021-12 imports under the wrong rule,
+/// the January 2022 correction to about N persons (issue 5). After the IND import, <see cref="SchrijfVloer"/> measures
+/// the least time any import writing the same rows into these tables could take. --regelset 2021-12 imports under the wrong rule,
 /// as in January 2022; --database NAAM keeps the filled database and reuses it on the next run (no import).
 /// Uses ConnectionStrings__Pib when set, otherwise a throwaway local PostgreSQL cluster. Wall-clock figures:
 /// run on a quiet machine.
@@ -110,6 +111,11 @@ internal static class ImportBenchmark
         }
 
         var kaal = await MeetAsync(() => KaleCopyAsync(db, Pad(FeitBron.Ind)));
+        long auditVoor;
+        await using (var cmd = db.CreateCommand("select coalesce(max(id), 0) from audit.regel"))
+        {
+            auditVoor = (long)(await cmd.ExecuteScalarAsync())!;
+        }
         var (import, tijd) = await MeetAsync(() => FeitenImport.ImportAsync(db, FeitBron.Ind, Pad(FeitBron.Ind), TimeProvider.System, Auditlog, default));
         Console.WriteLine($"COPY van ind.csv in een kale tabel: {kaal.Resultaat:N0} rijen in {kaal.Tijd.TotalSeconds:F2} s");
         Console.WriteLine($"Import + herbepaling + signalen:   {import.Verwerkt:N0} rijen in {tijd.TotalSeconds:F2} s " +
@@ -126,6 +132,7 @@ internal static class ImportBenchmark
             Console.WriteLine($"Auditregels na de drie imports: {string.Join(", ", soorten)}");
         }
         await BenchmarkDatabase.VoerUitAsync(cs, "drop table if exists kaal_ind");
+        await SchrijfVloer.MeetAsync(db, import.ImportId, auditVoor, kaal.Tijd);
     }
 
     /// <summary>

@@ -79,7 +79,6 @@ internal sealed class SignaalConfiguration : IEntityTypeConfiguration<SignaalRec
         builder.Property(s => s.Id).UseIdentityAlwaysColumn();
         builder.Property(s => s.Bsn).HasMaxLength(9);
         builder.Property(s => s.GemeenteCode).HasMaxLength(6);
-        builder.HasIndex(s => new { s.GemeenteCode, s.Regime, s.AangemaaktOp });
         builder.HasIndex(s => s.Bsn);
 
         // The signal list (Features/Signalen): one index per sort, each on the visible signals only and

@@ -1123,8 +1123,6 @@ namespace DuoInburgering.Web.Data.Migrations
 
                     b.HasIndex("Bsn");
 
-                    b.HasIndex("GemeenteCode", "Regime", "AangemaaktOp");
-
                     b.HasIndex(new[] { "GemeenteCode", "Regime", "Bsn", "Datum", "Id" }, "IX_signaal_lijst_bsn")
                         .HasFilter("ingetrokken_op IS NULL");
 
