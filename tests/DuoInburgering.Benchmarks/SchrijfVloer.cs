@@ -18,7 +18,7 @@ internal static class SchrijfVloer
     /// <param name="importId">The IND import's run: its messages are its rows of <c>bericht</c>.</param>
     /// <param name="auditVoor">The last audit id before the IND import: the import's audit entries follow it.</param>
     /// <remarks>Persons and signals: all rows, since the benchmark's database held none before the IND import.</remarks>
-    public static async Task<TimeSpan> MeetAsync(NpgsqlDataSource db, long importId, long auditVoor, TimeSpan kaleCopy)
+    public static async Task MeetAsync(NpgsqlDataSource db, long importId, long auditVoor, TimeSpan kaleCopy)
     {
         Deel[] delen =
         [
@@ -38,8 +38,8 @@ internal static class SchrijfVloer
                 var bron = "vloer.bron_" + deel.Naam;
                 await VoerUitAsync(conn, $"create table {bron} as select {kolommen} from {deel.Tabel} where {deel.Waar}");
                 await VoerUitAsync(conn, $"vacuum analyze {bron}");
-                var kaal = await InvoegenAsync(conn, $"create table vloer.kaal_{deel.Naam} (like {deel.Tabel} including generated)", kolommen, bron, "kaal_" + deel.Naam);
-                var met = await InvoegenAsync(conn, $"create table vloer.met_{deel.Naam} (like {deel.Tabel} including all)", kolommen, bron, "met_" + deel.Naam);
+                var kaal = await InvoegenAsync(conn, "vloer.kaal_" + deel.Naam, $"like {deel.Tabel} including generated", kolommen, bron);
+                var met = await InvoegenAsync(conn, "vloer.met_" + deel.Naam, $"like {deel.Tabel} including all", kolommen, bron);
                 Console.WriteLine($"  {deel.Naam,-12} {kaal.Rijen,10:N0} rijen: {met.Tijd.TotalSeconds,6:F2} s met de indexen van {deel.Tabel}, " +
                     $"{kaal.Tijd.TotalSeconds,5:F2} s zonder");
                 totaal += met.Tijd;
@@ -51,7 +51,6 @@ internal static class SchrijfVloer
         }
         Console.WriteLine($"Vloer: alleen het invoegen van wat de IND-import schreef, met de indexen: {totaal.TotalSeconds:F2} s = " +
             $"{totaal / kaleCopy:F2}x de kale COPY");
-        return totaal;
     }
 
     /// <summary>The columns a copy can write: every stored column but generated ones (identity values are copied as they are).</summary>
@@ -65,14 +64,15 @@ internal static class SchrijfVloer
         return (string)(await cmd.ExecuteScalarAsync())!;
     }
 
-    private static async Task<(long Rijen, TimeSpan Tijd)> InvoegenAsync(NpgsqlConnection conn, string maak, string kolommen, string bron,
-        string doel)
+    /// <summary>Creates table <paramref name="doel"/> (<paramref name="zoals"/>: its LIKE clause) and times filling it from <paramref name="bron"/>.</summary>
+    private static async Task<(long Rijen, TimeSpan Tijd)> InvoegenAsync(NpgsqlConnection conn, string doel, string zoals, string kolommen,
+        string bron)
     {
-        await VoerUitAsync(conn, maak);
+        await VoerUitAsync(conn, $"create table {doel} ({zoals})");
         await CheckpointAsync(conn);
         var sw = Stopwatch.StartNew();
         await using var cmd = new NpgsqlCommand(
-            $"insert into vloer.{doel} ({kolommen}) overriding system value select {kolommen} from {bron}", conn) { CommandTimeout = 0 };
+            $"insert into {doel} ({kolommen}) overriding system value select {kolommen} from {bron}", conn) { CommandTimeout = 0 };
         var rijen = await cmd.ExecuteNonQueryAsync();
         return (rijen, sw.Elapsed);
     }
