@@ -1,5 +1,5 @@
 using DuoInburgering.Web.Data;
-using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using Microsoft.Extensions.Configuration;
 
 namespace DuoInburgering.Cli;

@@ -41,7 +41,7 @@ public static class CliProgram
         {
             return await Fout(e.Message, 1);
         }
-        catch (Web.Features.Verwerking.CorrectieException e)
+        catch (Web.Verwerking.CorrectieException e)
         {
             return await Fout(e.Message, 1);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DuoInburgering.Web.Features.Correcties;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -127,5 +127,5 @@ internal static class CorrectieCommand
                 $"{r.Verwerkt} personen verwerkt, {r.Ss190} SS190-signalen, {r.Signalen} andere signalen."),
         });
 
-    private static string Tijd(DateTimeOffset op) => Web.Features.Pauzes.PauzeTijd.Tekst(op);
+    private static string Tijd(DateTimeOffset op) => Web.Components.PauzeTijd.Tekst(op);
 }

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Deadlines;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 
 namespace DuoInburgering.Cli;
 

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Components;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Features.Pauzes;
 using Npgsql;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DuoInburgering.Domain.Synthetisch;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 
 namespace DuoInburgering.Cli;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

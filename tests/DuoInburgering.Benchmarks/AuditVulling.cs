@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using Npgsql;
 
 namespace DuoInburgering.Benchmarks;

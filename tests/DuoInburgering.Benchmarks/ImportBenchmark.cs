@@ -6,9 +6,10 @@ using DuoInburgering.Domain.Synthetisch;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Features.Correcties;
-using DuoInburgering.Web.Features.Feiten;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking.Feiten;
+using DuoInburgering.Web.Verwerking;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

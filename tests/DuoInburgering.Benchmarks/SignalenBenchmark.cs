@@ -3,6 +3,7 @@ using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;

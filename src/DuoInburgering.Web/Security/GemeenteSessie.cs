@@ -1,6 +1,6 @@
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Data;
-using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,5 +1,5 @@
 using DuoInburgering.Web.Data;
-using DuoInburgering.Web.Features.Inloggen;
+using DuoInburgering.Web.Components.Sessie;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -41,15 +41,15 @@ public static class PibAuthenticatie
         builder.Services.AddAuthorization(PibBeleid.Registreer);
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PibToegangHandler>();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton<GemeenteSessies>();
         return builder;
     }
 
-    /// <summary>Authentication, authorization and the sign-in endpoints. Call before UseAntiforgery.</summary>
+    /// <summary>Authentication and authorization. Call before UseAntiforgery.</summary>
     public static WebApplication UsePibAuthenticatie(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapPibInloggen();
         return app;
     }
 

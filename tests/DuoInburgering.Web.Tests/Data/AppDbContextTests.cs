@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Demo;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -57,10 +58,10 @@ public sealed class AppDbContextTests(TestDatabase database) : IClassFixture<Tes
     public async Task Demo_seeding_twice_adds_the_demo_users_once()
     {
         var factory = new TestContextFactory(database);
-        await DemoSeeder.SeedAsync(factory);
-        await DemoSeeder.SeedAsync(factory);
+        await DemoGebruikers.SchrijfAsync(factory);
+        await DemoGebruikers.SchrijfAsync(factory);
         await using var db = database.CreateContext();
-        var namen = DemoSeeder.DemoGebruikers.Select(d => d.Gebruikersnaam).ToList();
+        var namen = DemoGebruikers.Alle.Select(d => d.Gebruikersnaam).ToList();
         Assert.Equal(namen.Count, await db.Gebruikers.CountAsync(g => namen.Contains(g.Gebruikersnaam)));
     }
 

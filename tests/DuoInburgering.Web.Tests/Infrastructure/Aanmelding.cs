@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Demo;
 using System.Net;
 using System.Security.Claims;
 using DuoInburgering.Web.Data;
@@ -21,7 +22,7 @@ public static class Aanmelding
 {
     public static readonly Uri Basis = new("http://localhost");
 
-    /// <summary>Signed in as a demo user of <see cref="DemoSeeder.DemoGebruikers"/> (km.amsterdam, duo.beheer, fg.auditor, …).</summary>
+    /// <summary>Signed in as a demo user of <see cref="DemoGebruikers.Alle"/> (km.amsterdam, duo.beheer, fg.auditor, …).</summary>
     public static HttpClient Als(WebApplicationFactory<Program> factory, string gebruikersnaam, bool volgRedirects = false) =>
         Als(factory, PibPrincipal.VoorDemo(DemoGebruiker(gebruikersnaam)), volgRedirects);
 
@@ -64,7 +65,7 @@ public static class Aanmelding
         factory.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton(klok)));
 
     public static Gebruiker DemoGebruiker(string gebruikersnaam) =>
-        DemoSeeder.DemoGebruikers.SingleOrDefault(g => g.Gebruikersnaam == gebruikersnaam)
+        DemoGebruikers.Alle.SingleOrDefault(g => g.Gebruikersnaam == gebruikersnaam)
         ?? throw new ArgumentException($"Geen demogebruiker '{gebruikersnaam}'.", nameof(gebruikersnaam));
 
     /// <summary>The value of the session cookie for this principal, as the host's cookie handler would write it.</summary>

@@ -17,7 +17,7 @@ public static class CliUitvoering
 {
     /// <summary>Runs as an operator would, with the portal's audit key set (the demo key the tests' portal uses).</summary>
     public static Task<(int Code, string Uit, string Fout)> VoerUitAsync(string connectionString, params string[] args) =>
-        VoerUitMetSleutelAsync(connectionString, Web.Features.Audit.AuditOpties.DemoSleutel, args);
+        VoerUitMetSleutelAsync(connectionString, Web.Audit.AuditOpties.DemoSleutel, args);
 
     /// <param name="auditSleutel">Audit__BsnSleutel for this run; null runs without one.</param>
     public static async Task<(int Code, string Uit, string Fout)> VoerUitMetSleutelAsync(string connectionString, string? auditSleutel,

@@ -21,7 +21,7 @@ public sealed class PibWebFactory(TestDatabase database) : WebApplicationFactory
         builder.UseSetting("Feiten:Sleutels:Coa", CoaSleutel);
         builder.UseSetting("Feiten:Sleutels:Brp", BrpSleutel);
         // Also for hosts a test runs as Production; the same key as TestAudit, so searches find what hosts wrote.
-        builder.UseSetting("Audit:BsnSleutel", DuoInburgering.Web.Features.Audit.AuditOpties.DemoSleutel);
+        builder.UseSetting("Audit:BsnSleutel", DuoInburgering.Web.Audit.AuditOpties.DemoSleutel);
         // Keys encrypted as Production must have them, so every host test also reads and writes them that way.
         builder.UseSetting("DataProtection:Certificaat", TestCertificaat.Pad);
         builder.UseSetting("DataProtection:CertificaatWachtwoord", TestCertificaat.Wachtwoord);

@@ -1,4 +1,5 @@
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 
 namespace DuoInburgering.Web.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Pip;

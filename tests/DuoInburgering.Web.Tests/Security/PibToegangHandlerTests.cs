@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Demo;
 using System.Security.Claims;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Start;
@@ -37,7 +38,7 @@ public sealed class PibToegangHandlerTests : IDisposable
     private static ClaimsPrincipal Anoniem => new(new ClaimsIdentity());
 
     private static ClaimsPrincipal Als(string gebruikersnaam) =>
-        PibPrincipal.VoorDemo(DemoSeeder.DemoGebruikers.Single(g => g.Gebruikersnaam == gebruikersnaam));
+        PibPrincipal.VoorDemo(DemoGebruikers.Alle.Single(g => g.Gebruikersnaam == gebruikersnaam));
 
     private async Task<bool> StandaardAsync(ClaimsPrincipal user, object? resource) =>
         (await _autorisatie.AuthorizeAsync(user, resource, new PibToegangVereiste())).Succeeded;
@@ -52,7 +53,7 @@ public sealed class PibToegangHandlerTests : IDisposable
     [InlineData(null, "/", true)]
     public async Task The_route_template_decides_inside_the_circuit(string? gebruiker, string template, bool toegang)
     {
-        var route = new RouteData(typeof(GroepStart), new Dictionary<string, object?>()) { Template = template };
+        var route = new RouteData(typeof(DuoStart), new Dictionary<string, object?>()) { Template = template };
         Assert.Equal(toegang, await StandaardAsync(gebruiker is null ? Anoniem : Als(gebruiker), route));
     }
 
@@ -77,7 +78,7 @@ public sealed class PibToegangHandlerTests : IDisposable
         services.AddScoped<NavigationManager>(_ => new VasteNavigatie(adres));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        var route = new RouteData(typeof(GroepStart), new Dictionary<string, object?>());
+        var route = new RouteData(typeof(DuoStart), new Dictionary<string, object?>());
         var uitkomst = await scope.ServiceProvider.GetRequiredService<IAuthorizationService>().AuthorizeAsync(Als(gebruiker), route, new PibToegangVereiste());
         Assert.Equal(toegang, uitkomst.Succeeded);
     }

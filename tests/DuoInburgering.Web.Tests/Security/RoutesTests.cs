@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using DuoInburgering.Web.Security;

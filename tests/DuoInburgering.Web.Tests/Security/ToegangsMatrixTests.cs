@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using System.Net;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Security;

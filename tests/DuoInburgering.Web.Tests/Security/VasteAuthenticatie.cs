@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Demo;
 using System.Security.Claims;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Security;
@@ -10,7 +11,7 @@ namespace DuoInburgering.Web.Tests.Security;
 public sealed class VasteAuthenticatie(ClaimsPrincipal? principal) : AuthenticationStateProvider
 {
     public static VasteAuthenticatie Als(string gebruikersnaam) =>
-        new(PibPrincipal.VoorDemo(DemoSeeder.DemoGebruikers.Single(g => g.Gebruikersnaam == gebruikersnaam)));
+        new(PibPrincipal.VoorDemo(DemoGebruikers.Alle.Single(g => g.Gebruikersnaam == gebruikersnaam)));
 
     public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
         Task.FromResult(new AuthenticationState(principal ?? new ClaimsPrincipal(new ClaimsIdentity())));

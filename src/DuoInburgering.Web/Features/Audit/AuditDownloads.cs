@@ -3,7 +3,9 @@ using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
-using DuoInburgering.Web.Features.Signalen;
+using DuoInburgering.Web.Downloads;
+
+using DuoInburgering.Web.Audit;
 
 namespace DuoInburgering.Web.Features.Audit;
 

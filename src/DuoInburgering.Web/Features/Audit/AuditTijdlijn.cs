@@ -6,6 +6,8 @@ using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using DuoInburgering.Web.Audit;
+
 namespace DuoInburgering.Web.Features.Audit;
 
 /// <summary>One entry of a person's timeline as the auditor sees it.</summary>

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using DuoInburgering.Web.Features.Signalen;
+using DuoInburgering.Web.Downloads;
 using DuoInburgering.Web.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
+
+using DuoInburgering.Web.Audit;
 
 namespace DuoInburgering.Web.Features.Audit;
 

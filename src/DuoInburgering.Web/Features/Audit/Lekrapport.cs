@@ -1,6 +1,8 @@
 using System.Globalization;
 using DuoInburgering.Domain.Identiteit;
 
+using DuoInburgering.Web.Audit;
+
 namespace DuoInburgering.Web.Features.Audit;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
-using DuoInburgering.Web.Features.Signalen;
+using DuoInburgering.Web.Downloads;
 using DuoInburgering.Web.Infrastructure;
+
+using DuoInburgering.Web.Audit;
 
 namespace DuoInburgering.Web.Features.Audit;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using DuoInburgering.Web.Audit;
+
 namespace DuoInburgering.Web.Features.Audit;
 
 /// <summary>

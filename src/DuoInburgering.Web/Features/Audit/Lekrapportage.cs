@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
+using DuoInburgering.Web.Audit;
+
 namespace DuoInburgering.Web.Features.Audit;
 
 /// <summary>One correction run to choose as a scope.</summary>

@@ -4,6 +4,8 @@ using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Data.Entities;
 using Microsoft.AspNetCore.Http;
 
+using DuoInburgering.Web.Audit;
+
 namespace DuoInburgering.Web.Features.Audit;
 
 /// <summary>

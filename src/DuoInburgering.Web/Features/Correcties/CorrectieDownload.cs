@@ -1,6 +1,6 @@
 using DuoInburgering.Domain.Verwerking;
-using DuoInburgering.Web.Features.Signalen;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Downloads;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
 

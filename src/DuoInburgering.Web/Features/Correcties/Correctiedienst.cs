@@ -2,8 +2,8 @@ using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
-using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking;
 using Npgsql;
 using NpgsqlTypes;
 

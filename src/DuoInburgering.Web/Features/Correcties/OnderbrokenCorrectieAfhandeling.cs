@@ -1,4 +1,4 @@
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DuoInburgering.Web.Features.Correcties;

@@ -1,4 +1,7 @@
-using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Infrastructure;
+using DuoInburgering.Web.Components;
+using DuoInburgering.Web.Verwerking;
+using DuoInburgering.Web.Audit;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Deadlines;
@@ -47,7 +50,7 @@ public sealed partial class DeadlineJob(NpgsqlDataSource dataSource, TimeProvide
             while (true)
             {
                 await RunEenmaalAsync(stoppingToken);
-                var volgende = DeadlinePlanning.VolgendeRun(clock.GetUtcNow(), opties.Tijdstip, DeadlinePlanning.Amsterdam);
+                var volgende = DagPlanning.VolgendeRun(clock.GetUtcNow(), opties.Tijdstip, DagPlanning.Amsterdam);
                 LogVolgende(volgende);
                 await WachtTotAsync(volgende, stoppingToken);
             }

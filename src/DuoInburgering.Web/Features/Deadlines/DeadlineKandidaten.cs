@@ -2,7 +2,7 @@ using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Deadlines;

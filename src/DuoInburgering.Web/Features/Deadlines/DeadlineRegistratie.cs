@@ -3,9 +3,8 @@ namespace DuoInburgering.Web.Features.Deadlines;
 public static class DeadlineRegistratie
 {
     /// <summary>The daily deadline job (SS126, SS127, SS128); needs AddPibData for the data source and clock, AddPibAudit for the audit log.</summary>
-    public static IServiceCollection AddPibDeadlines(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPibDeadlines(this IServiceCollection services)
     {
-        services.AddSingleton(DeadlineOpties.Lees(configuration));
         services.AddSingleton<DeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
         return services;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DuoInburgering.Domain.Signalen;
-using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Deadlines;

@@ -1,8 +1,9 @@
+using DuoInburgering.Web.Verwerking.Feiten;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
-using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Feiten;

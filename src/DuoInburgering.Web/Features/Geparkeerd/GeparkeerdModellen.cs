@@ -28,6 +28,3 @@ public sealed record VrijgaveRegel(
 
 /// <summary>What a release did: persons released, of whom waiting in a paused group, and signals sent.</summary>
 public readonly record struct VrijgaveResultaat(int Aantal, int Uitgesteld, int Signalen);
-
-/// <summary>A release or a choice that cannot be done as asked; the message is Dutch, for DUO staff. Nothing was written.</summary>
-public sealed class GeparkeerdException(string message) : Exception(message);

@@ -6,7 +6,6 @@ public static class GeparkeerdRegistratie
     public static IServiceCollection AddPibGeparkeerd(this IServiceCollection services)
     {
         services.AddSingleton<GeparkeerdeGroepen>();
-        services.AddSingleton<RegimeKeuzes>();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Geparkeerd;
@@ -71,14 +71,14 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
     /// them under the Wi2021 and they may later opt out to the Wi2013 (<see cref="Overgangsregeling2022"/>);
     /// a person's own earlier choice is kept.
     /// </summary>
-    /// <exception cref="GeparkeerdException">No reason, the option not allowed, or nobody parked in the group; nothing is written.</exception>
+    /// <exception cref="DuoActieException">No reason, the option not allowed, or nobody parked in the group; nothing is written.</exception>
     public async Task<VrijgaveResultaat> VrijgevenAsync(RegimeUitkomst uitkomst, Doelgroep? doelgroep, bool blijftWi2021,
         string door, string reden, CancellationToken ct)
     {
-        Invoer.Controleer(door, reden, "elke vrijgave");
+        DuoInvoer.Controleer(door, reden, "elke vrijgave");
         if (blijftWi2021 && Overgangsregeling2022.WeigeringBlijftWi2021(uitkomst, doelgroep) is { } weigering)
         {
-            throw new GeparkeerdException(weigering);
+            throw new DuoActieException(weigering);
         }
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -107,7 +107,7 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
         }
         if (bsns.Count == 0)
         {
-            throw new GeparkeerdException($"In de groep {uitkomst} / {doelgroep?.Naam() ?? "geen doelgroep"} zijn geen geparkeerde personen (meer) om vrij te geven.");
+            throw new DuoActieException($"In de groep {uitkomst} / {doelgroep?.Naam() ?? "geen doelgroep"} zijn geen geparkeerde personen (meer) om vrij te geven.");
         }
         bsns.Sort(StringComparer.Ordinal);
         context.Audit.Voeg(DuoActies.Regel(Verwerkingsactiviteiten.GroepVrijgeven, door, "vrijgeven", reden, context.Nu,
@@ -135,21 +135,5 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
         await context.Audit.SchrijfAsync(auditlog, tx, ct);
         await tx.CommitAsync(ct);
         return resultaat;
-    }
-}
-
-/// <summary>Who and why are mandatory for every release and choice: both are kept with it.</summary>
-internal static class Invoer
-{
-    public static void Controleer(string? door, string? reden, string wat)
-    {
-        if (string.IsNullOrWhiteSpace(reden))
-        {
-            throw new GeparkeerdException($"Geef een reden op: {wat} wordt met reden vastgelegd.");
-        }
-        if (string.IsNullOrWhiteSpace(door))
-        {
-            throw new GeparkeerdException($"Geef op wie dit doet (door): {wat} wordt met naam vastgelegd.");
-        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DuoInburgering.Web.Features.Feiten;
-using DuoInburgering.Web.Features.Signalen;
+using DuoInburgering.Web.Verwerking.Feiten;
+using DuoInburgering.Web.Downloads;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
 

@@ -1,5 +1,5 @@
-using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking.Feiten;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Importen;

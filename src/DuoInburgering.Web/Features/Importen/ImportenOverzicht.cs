@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Importen;

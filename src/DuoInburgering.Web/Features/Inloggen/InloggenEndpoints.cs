@@ -1,5 +1,4 @@
 using DuoInburgering.Web.Data;
-using DuoInburgering.Web.Features.Start;
 using DuoInburgering.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

@@ -1,7 +1,9 @@
+using DuoInburgering.Web.Infrastructure;
+using DuoInburgering.Web.Components;
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Pauzes;

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Signalen;

@@ -1,9 +1,9 @@
-using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -3,6 +3,8 @@ using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
 using FluentValidation;
 
+using DuoInburgering.Web.Downloads;
+
 namespace DuoInburgering.Web.Features.Signalen;
 
 /// <summary>The columns the signal list can be sorted on: each has its own index (migration SignalenZoeken).</summary>

@@ -3,6 +3,8 @@ using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
+using DuoInburgering.Web.Downloads;
+
 namespace DuoInburgering.Web.Features.Signalen;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using DuoInburgering.Web.Downloads;
+
 namespace DuoInburgering.Web.Features.Signalen;
 
 /// <summary>One column of a download: its Dutch header and the cell as text (and as a date, for Excel).</summary>

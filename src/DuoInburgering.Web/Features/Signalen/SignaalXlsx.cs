@@ -2,6 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
+using DuoInburgering.Web.Downloads;
+
 namespace DuoInburgering.Web.Features.Signalen;
 
 /// <summary>

@@ -1,9 +1,11 @@
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
-using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
+
+using DuoInburgering.Web.Downloads;
 
 namespace DuoInburgering.Web.Features.Signalen;
 

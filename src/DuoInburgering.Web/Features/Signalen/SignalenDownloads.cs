@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Audit;
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
@@ -5,6 +6,8 @@ using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
+
+using DuoInburgering.Web.Downloads;
 
 namespace DuoInburgering.Web.Features.Signalen;
 

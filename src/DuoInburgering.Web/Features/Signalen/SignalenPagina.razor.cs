@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
+using DuoInburgering.Web.Downloads;
+
 namespace DuoInburgering.Web.Features.Signalen;
 
 /// <summary>

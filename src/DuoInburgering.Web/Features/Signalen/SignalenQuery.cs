@@ -4,6 +4,8 @@ using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
+using DuoInburgering.Web.Downloads;
+
 namespace DuoInburgering.Web.Features.Signalen;
 
 /// <summary>One row of the signal list. <see cref="Naam"/> and <see cref="Doelgroep"/> are null when the person is no longer visible to this municipality.</summary>

@@ -1,7 +1,10 @@
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+
+using DuoInburgering.Web.Downloads;
 
 namespace DuoInburgering.Web.Features.Signalen;
 

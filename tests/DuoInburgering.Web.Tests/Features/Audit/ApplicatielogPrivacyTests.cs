@@ -1,3 +1,5 @@
+using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Features.Demo;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -8,15 +10,16 @@ using DuoInburgering.Domain.Synthetisch;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Features.Correcties;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Features.Geparkeerd;
 using DuoInburgering.Web.Features.Importen;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Features.Persoonscorrecties;
 using DuoInburgering.Web.Features.Signalen;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -390,7 +393,7 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
     /// <summary>Of the demo caseworkers, the one whose municipality has the most persons under the Wi2021.</summary>
     private async Task<(string Gemeente, string Gebruiker)> GemeenteMetDeMeesteWi2021Async()
     {
-        var caseworkers = DemoSeeder.DemoGebruikers.Where(g => g.Rol == Rol.Gemeente).ToDictionary(g => g.GemeenteCode!, g => g.Gebruikersnaam);
+        var caseworkers = DemoGebruikers.Alle.Where(g => g.Rol == Rol.Gemeente).ToDictionary(g => g.GemeenteCode!, g => g.Gebruikersnaam);
         await using var ds = NpgsqlDataSource.Create(database.ConnectionString);
         await using var cmd = ds.CreateCommand(
             "select pub_gemeente_code from persoon where pub_uitkomst = 'Wi2021' and not geparkeerd and pub_gemeente_code = any(@g) " +

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;
-using static DuoInburgering.Web.Tests.Features.Audit.AuditTestdata;
+using static DuoInburgering.Web.Tests.Audit.AuditTestdata;
 
 namespace DuoInburgering.Web.Tests.Features.Audit;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using DuoInburgering.Web.Tests.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Npgsql;
-using static DuoInburgering.Web.Tests.Features.Audit.AuditTestdata;
+using static DuoInburgering.Web.Tests.Audit.AuditTestdata;
 
 namespace DuoInburgering.Web.Tests.Features.Audit;
 

@@ -1,9 +1,10 @@
 using System.Text;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;
-using static DuoInburgering.Web.Tests.Features.Audit.AuditTestdata;
+using static DuoInburgering.Web.Tests.Audit.AuditTestdata;
 
 namespace DuoInburgering.Web.Tests.Features.Audit;
 

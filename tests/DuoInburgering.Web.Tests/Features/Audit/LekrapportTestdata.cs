@@ -2,6 +2,7 @@ using System.Globalization;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;

@@ -2,13 +2,14 @@ using System.Text;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
+using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using static DuoInburgering.Web.Tests.Features.Audit.AuditTestdata;
+using static DuoInburgering.Web.Tests.Audit.AuditTestdata;
 
 namespace DuoInburgering.Web.Tests.Features.Audit;
 

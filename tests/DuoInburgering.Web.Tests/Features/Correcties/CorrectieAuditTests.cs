@@ -1,7 +1,8 @@
+using DuoInburgering.Web.Tests.Audit;
 using System.Globalization;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Features.Correcties;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;

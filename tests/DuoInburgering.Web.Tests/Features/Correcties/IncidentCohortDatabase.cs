@@ -1,6 +1,6 @@
 using DuoInburgering.Domain.Synthetisch;
-using DuoInburgering.Web.Features.Feiten;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking.Feiten;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -20,7 +20,7 @@ public sealed class DeadlineJobTests : DeadlineTestdata
             .AddSingleton(DataSource)
             .AddSingleton<TimeProvider>(klok)
             .AddSingleton(TestAudit.Log(klok))
-            .AddPibDeadlines(new ConfigurationBuilder().AddInMemoryCollection(config ?? []).Build())
+            .AddPibVerwerking(new ConfigurationBuilder().AddInMemoryCollection(config ?? []).Build()).AddPibDeadlines()
             .BuildServiceProvider();
         var job = services.GetServices<IHostedService>().OfType<DeadlineJob>().Single();
         await job.StartAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Deadlines;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +10,7 @@ public sealed class DeadlinePlanningTests
     private static readonly TimeOnly TweeUur = new(2, 0);
 
     private static DateTimeOffset Volgende(string nuUtc, TimeOnly tijdstip) =>
-        DeadlinePlanning.VolgendeRun(DateTimeOffset.Parse(nuUtc, System.Globalization.CultureInfo.InvariantCulture), tijdstip, DeadlinePlanning.Amsterdam);
+        DagPlanning.VolgendeRun(DateTimeOffset.Parse(nuUtc, System.Globalization.CultureInfo.InvariantCulture), tijdstip, DagPlanning.Amsterdam);
 
     [Theory]
     [InlineData("2024-06-10T08:00:00Z", "2024-06-11T00:00:00Z")] // summer: 02:00 is 00:00 UTC

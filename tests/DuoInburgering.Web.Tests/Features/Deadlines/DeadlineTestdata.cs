@@ -1,7 +1,7 @@
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;
 
@@ -128,5 +128,5 @@ public abstract class DeadlineTestdata : IAsyncLifetime
 
     /// <summary>A fake clock at <paramref name="lokaal"/> wall-clock time in Amsterdam (kept in UTC, as TimeProvider promises).</summary>
     protected static Microsoft.Extensions.Time.Testing.FakeTimeProvider Klok(DateTime lokaal) =>
-        new(new DateTimeOffset(lokaal, Web.Features.Deadlines.DeadlinePlanning.Amsterdam.GetUtcOffset(lokaal)).ToUniversalTime());
+        new(new DateTimeOffset(lokaal, Web.Infrastructure.DagPlanning.Amsterdam.GetUtcOffset(lokaal)).ToUniversalTime());
 }

@@ -1,9 +1,11 @@
+using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Tests.Audit;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using DuoInburgering.Domain.Synthetisch;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,5 +1,6 @@
+using DuoInburgering.Web.Tests.Audit;
 using System.Globalization;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
 

@@ -13,7 +13,7 @@ public static class FeitenDb
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await Audit.AuditRijen.VoorLezenAsync(conn, sql);
+        await AuditRijen.VoorLezenAsync(conn, sql);
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (naam, waarde) in parameters)
         {
@@ -27,7 +27,7 @@ public static class FeitenDb
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await Audit.AuditRijen.VoorLezenAsync(conn, sql);
+        await AuditRijen.VoorLezenAsync(conn, sql);
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (naam, waarde) in parameters)
         {

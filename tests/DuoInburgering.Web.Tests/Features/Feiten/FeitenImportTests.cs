@@ -1,5 +1,5 @@
 using DuoInburgering.Domain.Synthetisch;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;

@@ -1,4 +1,4 @@
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 
 namespace DuoInburgering.Web.Tests.Features.Feiten;
 

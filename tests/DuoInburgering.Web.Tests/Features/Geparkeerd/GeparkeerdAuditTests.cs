@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Features.Geparkeerd;
 using DuoInburgering.Web.Tests.Features.Audit;
@@ -54,7 +55,7 @@ public sealed class GeparkeerdAuditTests : GeparkeerdTestdata
         // Day 57 is too late for the other one: refused, nothing recorded.
         ZetKlok(Vrijgave.AddDays(57));
         laatste = await AuditRijen.LaatsteIdAsync(cs);
-        await Assert.ThrowsAsync<GeparkeerdException>(() => Keuzes.RegistreerAsync(tweede, Regime.Wi2021, "duo.beheer", "Te laat", Geen));
+        await Assert.ThrowsAsync<DuoActieException>(() => Keuzes.RegistreerAsync(tweede, Regime.Wi2021, "duo.beheer", "Te laat", Geen));
         Assert.Equal(laatste, await AuditRijen.LaatsteIdAsync(cs));
         Assert.True(await AuditRijen.KetenIntactAsync(cs));
     }

@@ -1,9 +1,10 @@
+using DuoInburgering.Web.Features.DuoPersoon;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Geparkeerd;
 using DuoInburgering.Web.Features.Pauzes;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Tests.Features.Personen;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,8 +1,10 @@
+using DuoInburgering.Web.Features.DuoPersoon;
+using DuoInburgering.Web.Features.Feiten;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Features.Geparkeerd;
 using DuoInburgering.Web.Tests.Infrastructure;
 
@@ -73,7 +75,7 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
 
         ZetKlok(Vrijgave.AddDays(57));
         var voor = (await RijAsync(teLaat), await AlleSignalenAsync(teLaat));
-        var fout = await Assert.ThrowsAsync<GeparkeerdException>(() =>
+        var fout = await Assert.ThrowsAsync<DuoActieException>(() =>
             Keuzes.RegistreerAsync(teLaat, Regime.Wi2021, "duo.beheer", "Formulier te laat ontvangen", Geen));
 
         Assert.Equal("De keuzetermijn van 8 weken is verstreken: vrijgegeven op 2026-03-02, kiezen voor de Wi2021 kon tot en met 2026-04-27 (vandaag is dag 57).",
@@ -96,7 +98,7 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
         await Keuzes.RegistreerAsync(bsn, Regime.Wi2021, "duo.beheer", "Opt-in", Geen);
         var signalen = await AlleSignalenAsync(bsn);
 
-        var tweede = await Assert.ThrowsAsync<GeparkeerdException>(() => Keuzes.RegistreerAsync(bsn, Regime.Wi2013, "duo.beheer", "Toch terug", Geen));
+        var tweede = await Assert.ThrowsAsync<DuoActieException>(() => Keuzes.RegistreerAsync(bsn, Regime.Wi2013, "duo.beheer", "Toch terug", Geen));
         Assert.Equal("Er is al een keuze geregistreerd: Keuze voor de Wi2021 geregistreerd op 2026-03-12 (overgangsregeling 2022). "
             + "Per persoon kan één keuze worden geregistreerd.", tweede.Message);
 
@@ -133,7 +135,7 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
         await Groepen.VrijgevenAsync(RegimeUitkomst.Wi2013, Doelgroep.Gezinsmigrant, false, "duo.beheer", "Herstart", Geen);
         var signalen = await AlleSignalenAsync(bsn);
 
-        var fout = await Assert.ThrowsAsync<GeparkeerdException>(() => Keuzes.RegistreerAsync(bsn, Regime.Wi2021, "duo.beheer", reden, Geen));
+        var fout = await Assert.ThrowsAsync<DuoActieException>(() => Keuzes.RegistreerAsync(bsn, Regime.Wi2021, "duo.beheer", reden, Geen));
 
         Assert.Equal("Geef een reden op: elke keuze wordt met reden vastgelegd.", fout.Message);
         Assert.Null((await RijAsync(bsn)).KeuzeSoort);
@@ -150,7 +152,7 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
         await Groepen.VrijgevenAsync(RegimeUitkomst.Wi2013, Doelgroep.Gezinsmigrant, false, "duo.beheer", "Herstart", Geen);
         await Pauzering.PauzeerAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, "duo.beheer", "Wi2021 even dicht", Geen);
 
-        var fout = await Assert.ThrowsAsync<GeparkeerdException>(() => Keuzes.RegistreerAsync(bsn, Regime.Wi2021, "duo.beheer", "Opt-in", Geen));
+        var fout = await Assert.ThrowsAsync<DuoActieException>(() => Keuzes.RegistreerAsync(bsn, Regime.Wi2021, "duo.beheer", "Opt-in", Geen));
 
         Assert.Equal("De bepaling van Wi2021 / Gezinsmigrant is gepauzeerd; registreer de keuze na het hervatten.", fout.Message);
         Assert.Null((await RijAsync(bsn)).KeuzeSoort);

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Features.Feiten;
 using System.Net;
 using System.Security.Claims;
 using System.Text;
@@ -5,7 +6,8 @@ using System.Text.Json;
 using Bunit;
 using DuoInburgering.Domain.Synthetisch;
 using DuoInburgering.Web.Features.Audit;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Features.Importen;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Features.Feiten;

@@ -1,6 +1,7 @@
+using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Synthetisch;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Features.Feiten;

@@ -1,5 +1,5 @@
 using DuoInburgering.Web.Data.Entities;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using Npgsql;
 
 namespace DuoInburgering.Web.Tests.Features.Pauzes;

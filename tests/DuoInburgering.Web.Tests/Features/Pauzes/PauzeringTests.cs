@@ -1,7 +1,7 @@
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Pauzes;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

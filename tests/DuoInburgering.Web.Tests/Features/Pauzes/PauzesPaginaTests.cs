@@ -1,10 +1,11 @@
+using DuoInburgering.Web.Features.Feiten;
 using System.Net;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Bunit;
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Features.Pauzes;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Infrastructure;

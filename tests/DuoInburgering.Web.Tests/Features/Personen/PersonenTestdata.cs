@@ -1,9 +1,10 @@
+using DuoInburgering.Web.Tests.Audit;
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Deadlines;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Features.Audit;
@@ -57,7 +58,7 @@ public abstract class PersonenTestdata : IAsyncLifetime
     public static FakeTimeProvider KlokOp(DateOnly dag)
     {
         var lokaal = dag.ToDateTime(new TimeOnly(9, 0));
-        return new FakeTimeProvider(new DateTimeOffset(lokaal, DeadlinePlanning.Amsterdam.GetUtcOffset(lokaal)).ToUniversalTime());
+        return new FakeTimeProvider(new DateTimeOffset(lokaal, DagPlanning.Amsterdam.GetUtcOffset(lokaal)).ToUniversalTime());
     }
 
     /// <summary>The real web host on this test's database, with real sign-in cookies and this test's clock; no deadline job.</summary>

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using System.Net;
 using System.Text.RegularExpressions;
 using DuoInburgering.Web.Data.Entities;

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Features.Deadlines;

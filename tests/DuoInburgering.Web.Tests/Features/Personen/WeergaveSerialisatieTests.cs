@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Features.Gemeentestart;
+using DuoInburgering.Web.Features.Start;
 using DuoInburgering.Web.Features.Personen;
 
 namespace DuoInburgering.Web.Tests.Features.Personen;

@@ -1,4 +1,5 @@
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Tests.Audit;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Tests.Features.Audit;
 using DuoInburgering.Web.Tests.Features.Feiten;
 using DuoInburgering.Web.Tests.Features.Personen;

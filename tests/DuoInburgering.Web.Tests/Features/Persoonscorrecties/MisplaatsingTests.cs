@@ -1,9 +1,10 @@
+using DuoInburgering.Web.Features.Feiten;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using DuoInburgering.Domain.Regimes;
-using DuoInburgering.Web.Features.Feiten;
-using DuoInburgering.Web.Features.Gemeentestart;
+using DuoInburgering.Web.Verwerking.Feiten;
+using DuoInburgering.Web.Features.Start;
 using DuoInburgering.Web.Features.Signalen;
 using DuoInburgering.Web.Tests.Features.Feiten;
 using DuoInburgering.Web.Tests.Features.Personen;

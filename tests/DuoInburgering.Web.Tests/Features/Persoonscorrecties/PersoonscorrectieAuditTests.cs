@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using System.Globalization;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Persoonscorrecties;

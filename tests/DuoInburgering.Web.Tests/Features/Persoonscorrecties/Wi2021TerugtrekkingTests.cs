@@ -1,4 +1,4 @@
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Tests.Features.Feiten;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;

@@ -1,10 +1,10 @@
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Synthetisch;
 using DuoInburgering.Domain.Verwerking;
-using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Verwerking.Feiten;
 using DuoInburgering.Web.Features.Geparkeerd;
 using DuoInburgering.Web.Features.Pauzes;
-using DuoInburgering.Web.Features.Verwerking;
+using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Tests.Infrastructure;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;

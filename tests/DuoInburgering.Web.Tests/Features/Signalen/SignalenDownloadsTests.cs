@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Web.Security;
 using System.Globalization;
 using System.Net;

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Signalen;
