@@ -1,6 +1,5 @@
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Components;
-using DuoInburgering.Web.Features.Deadlines;
 
 namespace DuoInburgering.Web.Audit;
 

@@ -4,8 +4,6 @@ using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Data.Entities;
-using DuoInburgering.Web.Features.Deadlines;
-using DuoInburgering.Web.Features.Personen;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
