@@ -4,11 +4,11 @@ namespace DuoInburgering.Domain.Identiteit;
 
 /// <summary>
 /// Burgerservicenummer. Only values that pass the elfproef can exist as a parsed <see cref="Bsn"/>
-/// (DOMAIN.md glossary: 9·d1+8·d2+…+2·d8−1·d9 divisible by 11; 000000000 is invalid).
+/// (docs/domain.md glossary: 9·d1+8·d2+…+2·d8−1·d9 divisible by 11; 000000000 is invalid).
 /// </summary>
 /// <remarks>
 /// Error messages never contain the number itself: they end up in logs and rejected-message
-/// screens, and DOMAIN.md "Privacy" forbids a BSN in the application log.
+/// screens, and docs/domain.md "Privacy" forbids a BSN in the application log.
 /// </remarks>
 public readonly record struct Bsn(string Waarde)
 {

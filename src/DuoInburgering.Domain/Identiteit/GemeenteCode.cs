@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace DuoInburgering.Domain.Identiteit;
 
 /// <summary>
-/// CBS municipality code: "GM" followed by 4 digits (DOMAIN.md glossary, e.g. GM0363 Amsterdam).
+/// CBS municipality code: "GM" followed by 4 digits (docs/domain.md glossary, e.g. GM0363 Amsterdam).
 /// </summary>
 /// <remarks>
 /// DUO's M2M API uses only the 4 digits (schema <c>gemeentecode</c>, pattern \d{4});

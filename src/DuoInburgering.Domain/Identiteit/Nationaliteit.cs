@@ -3,18 +3,18 @@ using System.Collections.Frozen;
 namespace DuoInburgering.Domain.Identiteit;
 
 /// <summary>
-/// Nationality codes (ISO 3166-1 alpha-3, as the IND delivers them; DOMAIN.md "The facts that come in").
+/// Nationality codes (ISO 3166-1 alpha-3, as the IND delivers them; docs/domain.md "The facts that come in").
 /// </summary>
 public static class Nationaliteit
 {
     public const string Nederland = "NLD";
 
-    /// <summary>Turkey: special rule under Wi2007/Wi2013 (DOMAIN.md rule set 2022-03).</summary>
+    /// <summary>Turkey: special rule under Wi2007/Wi2013 (docs/domain.md rule set 2022-03).</summary>
     public const string Turkije = "TUR";
 
     /// <summary>
     /// EU member states (27, including NLD), the other EEA states (ISL, LIE, NOR) and Switzerland.
-    /// People with these nationalities are never obligated (DOMAIN.md rule set 2022-03).
+    /// People with these nationalities are never obligated (docs/domain.md rule set 2022-03).
     /// </summary>
     public static readonly FrozenSet<string> EuEerZwitserlandNederland = FrozenSet.ToFrozenSet(
         [

@@ -2,7 +2,7 @@ using DuoInburgering.Domain.Identiteit;
 
 namespace DuoInburgering.Domain.Koppeling;
 
-/// <summary>COA facts about an asylum status holder (DOMAIN.md "The facts that come in").</summary>
+/// <summary>COA facts about an asylum status holder (docs/domain.md "The facts that come in").</summary>
 /// <param name="Locatie">COA location; null when COA knows no location.</param>
 /// <param name="GekoppeldeGemeente">Municipality COA linked the person to; null = not linked yet.</param>
 /// <param name="DatumUitstroom">Date the person left COA; set = no longer living at a COA location.</param>
@@ -16,7 +16,7 @@ public sealed record CoaFeiten(
     public bool WoontOpCoaLocatie => !string.IsNullOrWhiteSpace(Locatie) && DatumUitstroom is null;
 }
 
-/// <summary>BRP facts (DOMAIN.md "The facts that come in").</summary>
+/// <summary>BRP facts (docs/domain.md "The facts that come in").</summary>
 /// <param name="AdresIsCoaLocatie">The registered address is an AZC or other COA location.</param>
 public sealed record BrpFeiten(
     GemeenteCode? Inschrijvingsgemeente,

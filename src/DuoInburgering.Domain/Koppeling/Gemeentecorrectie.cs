@@ -26,7 +26,7 @@ public sealed record Gemeentewissel(GemeenteCode? Oud, GemeenteCode? Nieuw, Misp
 }
 
 /// <summary>
-/// When is a new municipality a <b>correction</b> rather than a <b>move</b>? (Issue 5 part 3; DOMAIN.md
+/// When is a new municipality a <b>correction</b> rather than a <b>move</b>? (Issue 5 part 3; docs/domain.md
 /// "Which municipality sees a person" and the January 2022 incident 2: status holders shown to the
 /// municipality of their AZC address instead of the one COA linked them to.)
 /// </summary>
@@ -43,7 +43,7 @@ public sealed record Gemeentewissel(GemeenteCode? Oud, GemeenteCode? Nieuw, Misp
 /// is a move. A missing date never makes a correction: without it the two facts cannot be shown to be
 /// the same fact.</item>
 /// </list>
-/// <para><b>Policy for the old municipality after a correction</b> (DOMAIN.md: "When a person moves, the
+/// <para><b>Policy for the old municipality after a correction</b> (docs/domain.md: "When a person moves, the
 /// old municipality keeps what it already received but sees nothing new"). That sentence is about a move:
 /// the person really belonged there, so what it received was a proper disclosure. After a correction the
 /// person never belonged there, and what it received was a disclosure it should not have had, as in 2022,

@@ -1,7 +1,7 @@
 namespace DuoInburgering.Domain.Koppeling;
 
 /// <summary>
-/// Which municipality a person belongs to (DOMAIN.md "Which municipality sees a person"; DUO M2M
+/// Which municipality a person belongs to (docs/domain.md "Which municipality sees a person"; DUO M2M
 /// README "Scope"): at a COA location → the municipality COA linked them to, none while not linked;
 /// otherwise → the BRP municipality of registration.
 /// </summary>
@@ -43,7 +43,7 @@ public static class Koppelingsregel
     }
 
     /// <summary>
-    /// The WRONG linking of January 2022 (DOMAIN.md "The job", failure 2), kept only so rule set 2021-12
+    /// The WRONG linking of January 2022 (docs/domain.md "The job", failure 2), kept only so rule set 2021-12
     /// reproduces it and a correction to 2022-03 can compute who must move: a person at a COA location
     /// who is registered in the BRP was shown to the municipality of that address (the AZC's), not to
     /// the municipality COA linked them to. Without a BRP registration it fell back on the rule above.

@@ -4,7 +4,7 @@ using DuoInburgering.Domain.Pip;
 namespace DuoInburgering.Domain.Koppeling;
 
 /// <summary>
-/// May a municipality see a person now? (DOMAIN.md "Which municipality sees a person"; DUO M2M README
+/// May a municipality see a person now? (docs/domain.md "Which municipality sees a person"; DUO M2M README
 /// "Scope"): the person belongs to it now, or its own PIP is the current one, or the current PIP is
 /// less than a month old and the previous PIP was its own.
 /// </summary>

@@ -6,7 +6,7 @@ using DuoInburgering.Domain.Signalen;
 namespace DuoInburgering.Domain.Overgang;
 
 /// <summary>
-/// The outcome of 2022 as data (DOMAIN.md "Corrections, pauses and parked people"): the wrongly placed
+/// The outcome of 2022 as data (docs/domain.md "Corrections, pauses and parked people"): the wrongly placed
 /// asylum status holders stayed under the Wi2021 with a choice to opt out to the Wi2013; the family and
 /// other migrants went to the Wi2013 with a choice to opt in to the Wi2021 within 8 weeks. Both apply
 /// only to persons whom the rules place under the Wi2013: that is who was wrongly placed under the
@@ -16,7 +16,7 @@ public static class Overgangsregeling2022
 {
     public const string Naam = "overgangsregeling 2022";
 
-    /// <summary>DOMAIN.md: family and other migrants may opt in to the Wi2021 "within 8 weeks".</summary>
+    /// <summary>docs/domain.md: family and other migrants may opt in to the Wi2021 "within 8 weeks".</summary>
     public const int KeuzetermijnWeken = 8;
 
     /// <summary>

@@ -7,7 +7,7 @@ public enum KeuzeSoort
 {
     /// <summary>
     /// DUO released the asylum group under the 2022 decision that the wrongly placed asylum status
-    /// holders stay under the Wi2021 (DOMAIN.md "the outcome of 2022"). Not the person's own choice:
+    /// holders stay under the Wi2021 (docs/domain.md "the outcome of 2022"). Not the person's own choice:
     /// they may still opt out to the Wi2013 once.
     /// </summary>
     Overgangsbesluit,

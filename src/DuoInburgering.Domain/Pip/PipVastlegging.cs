@@ -21,7 +21,7 @@ public static class PipVastlegging
         ArgumentNullException.ThrowIfNull(nieuw);
 
         // A PIP of another municipality becomes the previous one, so that municipality may still see the
-        // person for a month (DOMAIN.md "Which municipality sees a person"); a municipality changing its
+        // person for a month (docs/domain.md "Which municipality sees a person"); a municipality changing its
         // own PIP keeps the previous one as it was.
         var vorige = gepubliceerd.HuidigePip is { } huidig && huidig.Gemeente != nieuw.Gemeente ? huidig : vorigePip;
         return Leg(gepubliceerd, gepubliceerd with { HuidigePip = nieuw }, vorige, vandaag);

@@ -1,11 +1,11 @@
 namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
-/// AOW (state pension) age by calendar year, DOMAIN.md table: ≤2012 65; 2013 65+1m; 2014 65+2m;
+/// AOW (state pension) age by calendar year, docs/domain.md table: ≤2012 65; 2013 65+1m; 2014 65+2m;
 /// 2015 65+3m; 2016 65+6m; 2017 65+9m; 2018 66; 2019–2021 66+4m; 2022 66+7m; 2023 66+10m; 2024–2027 67.
 /// </summary>
 /// <remarks>
-/// Years after 2027 are not in DOMAIN.md; we keep 67 until the table is extended (the law ties later
+/// Years after 2027 are not in docs/domain.md; we keep 67 until the table is extended (the law ties later
 /// years to life expectancy, so this is the one place to change).
 /// </remarks>
 public static class AowLeeftijd
@@ -40,7 +40,7 @@ public static class AowLeeftijd
 
     /// <summary>
     /// Regime rule: is the person at <paramref name="datum"/> at least the AOW age that applies in
-    /// the year of that date? (DOMAIN.md: "age at start >= AOW age", table by year of the start date.)
+    /// the year of that date? (docs/domain.md: "age at start >= AOW age", table by year of the start date.)
     /// </summary>
     public static bool IsBereiktOp(DateOnly geboortedatum, DateOnly datum) =>
         datum >= DatumBijLeeftijdVanJaar(geboortedatum, datum.Year);

@@ -1,6 +1,6 @@
 namespace DuoInburgering.Domain.Regimes;
 
-/// <summary>Target group (DOMAIN.md glossary). Decides which date is the peildatum.</summary>
+/// <summary>Target group (docs/domain.md glossary). Decides which date is the peildatum.</summary>
 public enum Doelgroep
 {
     Asielstatushouder,

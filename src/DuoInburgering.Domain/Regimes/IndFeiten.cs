@@ -3,7 +3,7 @@ using DuoInburgering.Domain.Identiteit;
 namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
-/// The IND facts the regime rule reads (DOMAIN.md "The facts that come in").
+/// The IND facts the regime rule reads (docs/domain.md "The facts that come in").
 /// <see cref="DatumIngangVerblijfsrecht"/> and <see cref="DatumKennisgeving"/> are carried for
 /// completeness and for reproducing the January 2022 incident; rule set 2022-03 never reads them.
 /// </summary>

@@ -9,7 +9,7 @@ namespace DuoInburgering.Domain.Regimes;
 public readonly record struct Peildatum(DateOnly? Datum, string Gebeurtenis, string Feit)
 {
     /// <summary>
-    /// DOMAIN.md rule set 2022-03: asylum status holders → datum_bekendmaking_beschikking;
+    /// docs/domain.md rule set 2022-03: asylum status holders → datum_bekendmaking_beschikking;
     /// everyone else → datum_uitreiking_document. No fallback to any other date: never guess.
     /// </summary>
     public static Peildatum VolgensWet(IndFeiten feiten, Doelgroep doelgroep)

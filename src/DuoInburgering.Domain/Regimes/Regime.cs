@@ -1,6 +1,6 @@
 namespace DuoInburgering.Domain.Regimes;
 
-/// <summary>The three integration laws; each has its own PIB environment (DOMAIN.md "The job").</summary>
+/// <summary>The three integration laws; each has its own PIB environment (docs/domain.md "The job").</summary>
 public enum Regime
 {
     Wi2007,
@@ -18,7 +18,7 @@ public enum RegimeUitkomst
     /// <summary>Not obligated (tijdelijk, EU/EEA/CH/NLD, AOW age, TUR under Wi2007/Wi2013).</summary>
     Geen,
 
-    /// <summary>Peildatum missing: wait for the IND, never guess (DOMAIN.md rule set 2022-03).</summary>
+    /// <summary>Peildatum missing: wait for the IND, never guess (docs/domain.md rule set 2022-03).</summary>
     Onbepaald,
 }
 

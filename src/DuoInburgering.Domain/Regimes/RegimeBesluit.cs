@@ -2,7 +2,7 @@ namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
 /// One regime decision. Every decision carries its rule-set version and one Dutch line of
-/// explanation (DOMAIN.md "Every decision stores its rule-set version and a one-line Dutch explanation").
+/// explanation (docs/domain.md "Every decision stores its rule-set version and a one-line Dutch explanation").
 /// </summary>
 /// <param name="Doelgroep">Null for verblijfsdoel tijdelijk.</param>
 /// <param name="Peildatum">Date the residence right was made known; null when unknown or not needed.</param>

@@ -6,7 +6,7 @@ namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
 /// A versioned regime rule. Rule sets differ only in how they pick the peildatum and in the linking
-/// (<see cref="BepaalGemeente"/>); the rest of the decision (DOMAIN.md "Regime rule") is shared here
+/// (<see cref="BepaalGemeente"/>); the rest of the decision (docs/domain.md "Regime rule") is shared here
 /// so that a correction re-runs exactly those differences. Hot path: no LINQ, one result record and one reason string per call.
 /// </summary>
 public abstract class RegimeRuleSet
@@ -30,7 +30,7 @@ public abstract class RegimeRuleSet
 
     /// <summary>
     /// Which municipality a person belongs to under this version. A rule set carries its linking too,
-    /// because January 2022 went wrong in both (DOMAIN.md "The job"), and a correction re-runs both:
+    /// because January 2022 went wrong in both (docs/domain.md "The job"), and a correction re-runs both:
     /// the correct <see cref="Koppelingsregel.BepaalGemeente"/> unless a version says otherwise.
     /// </summary>
     public virtual GemeenteKoppeling BepaalGemeente(CoaFeiten? coa, BrpFeiten? brp) => Koppelingsregel.BepaalGemeente(coa, brp);
@@ -75,7 +75,7 @@ public abstract class RegimeRuleSet
         string regimeNaam = Naam(regime);
 
         // Turkish nationals are not obligated under Wi2007/Wi2013 (association agreement EEC–Turkey),
-        // except asylum status holders with peildatum >= 2020-05-01 (DOMAIN.md rule set 2022-03).
+        // except asylum status holders with peildatum >= 2020-05-01 (docs/domain.md rule set 2022-03).
         if (regime != Regime.Wi2021 && Nationaliteit.IsTurks(feiten.Nationaliteit)
             && !(doelgroep == Doelgroep.Asielstatushouder && peil >= GrensTurkseAsielstatushouder))
         {

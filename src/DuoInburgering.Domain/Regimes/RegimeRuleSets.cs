@@ -2,7 +2,7 @@ namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
 /// Registry of rule-set versions. Every stored decision names its version, so a correction can
-/// re-run "old" against "new" (DOMAIN.md "Corrections, pauses and parked people").
+/// re-run "old" against "new" (docs/domain.md "Corrections, pauses and parked people").
 /// </summary>
 public static class RegimeRuleSets
 {

@@ -3,7 +3,7 @@ using DuoInburgering.Domain.Koppeling;
 namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
-/// Rule set 2021-12: the WRONG rule that caused the January 2022 incident (DOMAIN.md "The job", failure 1).
+/// Rule set 2021-12: the WRONG rule that caused the January 2022 incident (docs/domain.md "The job", failure 1).
 /// It took the date of DUO's own notice (datum_kennisgeving) as peildatum when present. The law ties
 /// the regime to the day the residence right was made known to the person, not to the day DUO wrote
 /// to them; so people with a permit made known in late 2021 and a kennisgeving in January 2022 were

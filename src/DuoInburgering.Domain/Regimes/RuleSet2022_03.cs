@@ -1,7 +1,7 @@
 namespace DuoInburgering.Domain.Regimes;
 
 /// <summary>
-/// Rule set 2022-03, the corrected rule (DOMAIN.md "Regime rule (rule set 2022-03)"):
+/// Rule set 2022-03, the corrected rule (docs/domain.md "Regime rule (rule set 2022-03)"):
 /// peildatum = datum bekendmaking beschikking (asylum status holders) or datum uitreiking
 /// verblijfsdocument (everyone else). datum_ingang_verblijfsrecht and datum_kennisgeving are never read.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace DuoInburgering.Domain.Regimes;
 
-/// <summary>Purpose of residence as delivered by the IND (DOMAIN.md "The facts that come in").</summary>
+/// <summary>Purpose of residence as delivered by the IND (docs/domain.md "The facts that come in").</summary>
 public enum Verblijfsdoel
 {
     Asiel,
@@ -49,7 +49,7 @@ public static class VerblijfsdoelTekst
     };
 
     /// <summary>
-    /// DOMAIN.md rule set 2022-03: asiel → Asielstatushouder; gezinshereniging|gezinsvorming →
+    /// docs/domain.md rule set 2022-03: asiel → Asielstatushouder; gezinshereniging|gezinsvorming →
     /// Gezinsmigrant; geestelijk_bedienaar|overig_niet_tijdelijk → Overige migrant; tijdelijk → none.
     /// </summary>
     public static Doelgroep? Doelgroep(this Verblijfsdoel doel) => doel switch

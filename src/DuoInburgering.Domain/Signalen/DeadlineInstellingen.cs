@@ -1,6 +1,6 @@
 namespace DuoInburgering.Domain.Signalen;
 
-/// <summary>Clock-driven signal settings (DOMAIN.md: "Deadlines run on a clock the tests can move").</summary>
+/// <summary>Clock-driven signal settings (docs/domain.md: "Deadlines run on a clock the tests can move").</summary>
 /// <param name="LeerrouteTermijnDagen">SS126: days after the SS139 term start without a PIP (10 weeks).</param>
 /// <param name="AanbodWachttijdDagen">SS127: days after the PIP dagtekening without an inburgeringsaanbod (default 4 weeks).</param>
 /// <param name="AowVooraankondigingMaanden">SS128: months before the AOW date.</param>

@@ -4,7 +4,7 @@ using DuoInburgering.Domain.Regimes;
 namespace DuoInburgering.Domain.Signalen;
 
 /// <summary>
-/// Clock-driven signals SS126, SS127, SS128 (DOMAIN.md "Signal catalogue", "Deadlines"). Run daily per
+/// Clock-driven signals SS126, SS127, SS128 (docs/domain.md "Signal catalogue", "Deadlines"). Run daily per
 /// running obligation; each fires once, guarded by the flags set with <see cref="SignaalRegels.Verwerk"/>.
 /// Conditions use "on or after" so a missed day still fires on the next run.
 /// </summary>

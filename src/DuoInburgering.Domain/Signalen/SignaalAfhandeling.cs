@@ -9,7 +9,7 @@ public enum SignaalStatus
     Afgehandeld,
 }
 
-/// <summary>What a caseworker can do to a signal. There is deliberately no "verwijderen" (DOMAIN.md: SS190 must not be deletable).</summary>
+/// <summary>What a caseworker can do to a signal. There is deliberately no "verwijderen" (docs/domain.md: SS190 must not be deletable).</summary>
 public enum SignaalActie
 {
     Afhandelen,

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace DuoInburgering.Domain.Signalen;
 
-/// <summary>Dutch names of the signals, as in DOMAIN.md "Signal catalogue".</summary>
+/// <summary>Dutch names of the signals, as in docs/domain.md "Signal catalogue".</summary>
 public static class SignaalCatalogus
 {
     private static readonly FrozenDictionary<SignaalCode, string> Namen = new Dictionary<SignaalCode, string>
@@ -32,6 +32,6 @@ public static class SignaalCatalogus
 
     public static IReadOnlyDictionary<SignaalCode, string> Alle => Namen;
 
-    /// <summary>SS190 must not be deletable by municipalities (DOMAIN.md "Corrections").</summary>
+    /// <summary>SS190 must not be deletable by municipalities (docs/domain.md "Corrections").</summary>
     public static bool IsVerwijderbaarDoorGemeente(SignaalCode code) => code != SignaalCode.SS190;
 }

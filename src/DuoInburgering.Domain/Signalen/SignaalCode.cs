@@ -1,7 +1,7 @@
 namespace DuoInburgering.Domain.Signalen;
 
 /// <summary>
-/// Signal codes shown in the PIB (DOMAIN.md "Signal catalogue"; DUO M2M Gebeurtenissen.md calls them
+/// Signal codes shown in the PIB (docs/domain.md "Signal catalogue"; DUO M2M Gebeurtenissen.md calls them
 /// gebeurtenisId). Only the codes this system produces are listed.
 /// </summary>
 public enum SignaalCode

@@ -15,7 +15,7 @@ public static partial class SignaalRegels
             return;
         }
 
-        // The old municipality keeps what it had and hears only that the person left (DOMAIN.md).
+        // The old municipality keeps what it had and hears only that the person left (docs/domain.md).
         if (vorige.Gemeente is GemeenteCode oud)
         {
             uit.Add(nieuwe.VertrokkenUitNederland

@@ -6,7 +6,7 @@ using DuoInburgering.Domain.Regimes;
 namespace DuoInburgering.Domain.Signalen;
 
 /// <summary>
-/// Event signals: a pure function of (previous snapshot, new snapshot, date). DOMAIN.md "Signal
+/// Event signals: a pure function of (previous snapshot, new snapshot, date). docs/domain.md "Signal
 /// catalogue" and DUO M2M Gebeurtenissen.md. Signals only describe differences, so replaying the
 /// same snapshot emits nothing; nothing goes to a null municipality and nothing while parked.
 /// </summary>
@@ -100,7 +100,7 @@ public static partial class SignaalRegels
 
     /// <summary>
     /// SS190 for every municipality that had Wi2021 signals about a person who leaves Wi2021 after a
-    /// correction (DOMAIN.md "Corrections"). It carries the person's BSN (the caller's key) and
+    /// correction (docs/domain.md "Corrections"). It carries the person's BSN (the caller's key) and
     /// nothing else: the toelichting is the catalogue text only.
     /// </summary>
     public static IReadOnlyList<Signaal> Correctie(IEnumerable<GemeenteCode> gemeentenMetWi2021Signalen, DateOnly vandaag)

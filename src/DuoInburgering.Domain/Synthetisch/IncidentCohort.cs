@@ -5,7 +5,7 @@ namespace DuoInburgering.Domain.Synthetisch;
 public static partial class SynthetischePopulatie
 {
     /// <summary>
-    /// The January 2022 incident (DOMAIN.md "The job") as fixed demo persons, written before the
+    /// The January 2022 incident (docs/domain.md "The job") as fixed demo persons, written before the
     /// synthetic population whatever N is. Expected outcomes are those of rule set 2022-03 and the
     /// Koppelingsregel; tests check them against the real rules.
     /// </summary>

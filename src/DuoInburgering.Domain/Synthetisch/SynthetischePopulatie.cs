@@ -4,7 +4,7 @@ namespace DuoInburgering.Domain.Synthetisch;
 
 /// <summary>
 /// Deterministic synthetic population: three CSV files (IND, COA, BRP) as they would arrive as
-/// messages, for demos, load tests and benchmarks (DOMAIN.md "Sizes": build for 1 million people).
+/// messages, for demos, load tests and benchmarks (docs/domain.md "Sizes": build for 1 million people).
 /// </summary>
 /// <remarks>
 /// <para>The incident cohort (<see cref="IncidentCohort"/>) comes first with fixed facts, then

@@ -55,7 +55,7 @@ internal static class Tabellen
         (new("AZC Katwijk", "GM0537"), 4), (new("AZC Emmen", "GM0114"), 5),
     ]);
 
-    /// <summary>DOMAIN.md mix: ~45% asiel, ~40% gezin, ~8% overig/geestelijk bedienaar, ~7% tijdelijk.</summary>
+    /// <summary>Synthetic mix, our assumption (docs/domain.md gives no shares): ~45% asiel, ~40% gezin, ~8% overig/geestelijk bedienaar, ~7% tijdelijk.</summary>
     public static readonly Gewogen<Verblijfsdoel> Verblijfsdoelen = new(
     [
         (Verblijfsdoel.Asiel, 450), (Verblijfsdoel.Gezinshereniging, 220), (Verblijfsdoel.Gezinsvorming, 180),
@@ -85,7 +85,7 @@ internal static class Tabellen
         ("UKR", 30), ("IND", 20), ("CHN", 14), ("USA", 14), ("PHL", 8), ("BRA", 8), ("TUR", 6),
     ]);
 
-    /// <summary>Year of the peildatum, 2010 onwards; more in 2022–2023 (DOMAIN.md: 26,000 and 36,000).</summary>
+    /// <summary>Year of the peildatum, 2010 onwards; more in 2022–2023 (docs/domain.md: 26,000 and 36,000).</summary>
     public static readonly (int Jaar, int Gewicht)[] Jaren =
     [
         (2010, 6), (2011, 6), (2012, 6), (2013, 8), (2014, 12), (2015, 18), (2016, 22), (2017, 16),

@@ -11,7 +11,7 @@ namespace DuoInburgering.Domain.Verwerking;
 public sealed record CorrectieStand(RegimeUitkomst Uitkomst, Doelgroep? Doelgroep, DateOnly? Peildatum, GemeenteCode? Gemeente);
 
 /// <summary>
-/// Which persons a correction looks at (DOMAIN.md "Corrections": "re-runs the rules … over a scope").
+/// Which persons a correction looks at (docs/domain.md "Corrections": "re-runs the rules … over a scope").
 /// Every part is optional; an empty scope is everyone. A person is in scope when their decision before
 /// OR after the correction matches every part that is set: "Wi2021" takes in both the people placed
 /// under Wi2021 now and the people a new rule set would place there, and "GM1706" both the people that
@@ -105,7 +105,7 @@ public enum CorrectieActie
 }
 
 /// <summary>
-/// The pure decisions of a correction (DOMAIN.md "Corrections, pauses and parked people"): what happens
+/// The pure decisions of a correction (docs/domain.md "Corrections, pauses and parked people"): what happens
 /// to a person whose regime or municipality changes, and the re-derivation of someone who is parked.
 /// </summary>
 public static class Correctieregels

@@ -57,7 +57,7 @@ public static class Herbepaling
             && isGepauzeerd(new PauzeSleutel(regime, doelgroep)))
         {
             // A pause holds back new decisions, not the correction of a wrong disclosure (by DUO or by a corrected
-            // COA/BRP fact): a municipality that never should have had the person loses them now (DOMAIN.md
+            // COA/BRP fact): a municipality that never should have had the person loses them now (docs/domain.md
             // incident 2). The person waits belonging to nobody, and the resume announces them to the right
             // municipality as a first announcement.
             return Misplaatst(gepubliceerd, koppeling, duoCorrectie) is { } fout

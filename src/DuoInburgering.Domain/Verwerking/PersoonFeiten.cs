@@ -18,7 +18,7 @@ public sealed record PersoonFeiten(IndFeiten Ind, DateOnly? DatumIntrekking, Coa
     public bool Vrijgave { get; init; }
 }
 
-/// <summary>Determination is paused per regime and doelgroep (DOMAIN.md "Corrections, pauses and parked people").</summary>
+/// <summary>Determination is paused per regime and doelgroep (docs/domain.md "Corrections, pauses and parked people").</summary>
 public readonly record struct PauzeSleutel(Regime Regime, Doelgroep Doelgroep);
 
 public enum Verwerkingsstatus

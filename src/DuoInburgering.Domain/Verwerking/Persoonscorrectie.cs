@@ -49,7 +49,7 @@ public sealed record CorrectieEffect(
 }
 
 /// <summary>
-/// A single-person correction (DOMAIN.md "Correcting one person needs a reason, and a second DUO user
+/// A single-person correction (docs/domain.md "Correcting one person needs a reason, and a second DUO user
 /// approves it"): validating a proposal, applying it to the facts and computing its effect. Pure; the
 /// web layer stores proposals, enforces the four eyes and applies an approved one in one transaction.
 /// </summary>

@@ -24,7 +24,7 @@ public static class Gegevenscategorieen
         [Bsn, Naam, Geboortedatum, Regime, Doelgroep, Datums, Gemeente, Pip, VertrekOverlijden, Examen];
 
     // Every signal names the person by BSN and tells the municipality that the person is (or was) its concern;
-    // SS190 carries the BSN and nothing else (DOMAIN.md signal catalogue).
+    // SS190 carries the BSN and nothing else (docs/domain.md signal catalogue).
     private static readonly IReadOnlyList<string> Aankondiging = [Bsn, Regime, Doelgroep, Datums, Gemeente];
     private static readonly IReadOnlyList<string> OnbekendSignaal = [Bsn, Regime, Doelgroep, Datums];
 

@@ -7,7 +7,7 @@ namespace DuoInburgering.Web.Infrastructure;
 
 /// <summary>
 /// Structured logging: readable text in Development, JSON elsewhere. Requests are logged by their
-/// route template, never by their path or query, so a BSN in a URL never reaches the log (DOMAIN.md, Privacy).
+/// route template, never by their path or query, so a BSN in a URL never reaches the log (docs/domain.md, Privacy).
 /// </summary>
 public static class PibLogging
 {

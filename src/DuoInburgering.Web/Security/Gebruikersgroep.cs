@@ -2,7 +2,7 @@ using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Security;
 
-/// <summary>The three user groups of DOMAIN.md, as the start page and the menu present them.</summary>
+/// <summary>The three user groups of docs/domain.md, as the start page and the menu present them.</summary>
 public sealed record Gebruikersgroep(Rol Rol, string Titel, string Href, string Omschrijving)
 {
     public static readonly IReadOnlyList<Gebruikersgroep> Alle =

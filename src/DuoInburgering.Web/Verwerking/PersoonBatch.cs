@@ -207,7 +207,7 @@ public static partial class PersoonBatch
 
     /// <summary>
     /// Writes signals with the person's published doelgroep of that moment (what the municipality receives
-    /// with the signal); an SS190 gets none, it carries the BSN only (DOMAIN.md "Signal catalogue"). Every
+    /// with the signal); an SS190 gets none, it carries the BSN only (docs/domain.md "Signal catalogue"). Every
     /// signal is recorded in <paramref name="audit"/> under its id, taken from the table's identity sequence
     /// first because COPY returns none.
     /// </summary>

@@ -6,7 +6,7 @@ using Npgsql;
 namespace DuoInburgering.Web.Verwerking;
 
 /// <summary>
-/// Persons leaving the Wi2021 (DOMAIN.md "Corrections, pauses and parked people"): every municipality
+/// Persons leaving the Wi2021 (docs/domain.md "Corrections, pauses and parked people"): every municipality
 /// that still shows Wi2021 signals about them gets an SS190 in its Wi2021 environment, and those signals
 /// are withdrawn from every view (<c>ingetrokken_op</c>; the municipal queries and row-level security
 /// show only signals without it). Set-based, in the caller's transaction: one UPDATE … RETURNING finds

@@ -4,7 +4,7 @@ using static DuoInburgering.Domain.Tests.Testdata;
 
 namespace DuoInburgering.Domain.Tests.Koppeling;
 
-/// <summary>DOMAIN.md "Which municipality sees a person" and January 2022 failure 2.</summary>
+/// <summary>docs/domain.md "Which municipality sees a person" and January 2022 failure 2.</summary>
 public class KoppelingsregelTests
 {
     private static readonly GemeenteCode AzcGemeente = GemeenteCode.Parse("GM0228"); // Ede

@@ -6,7 +6,7 @@ using static DuoInburgering.Domain.Tests.Testdata;
 
 namespace DuoInburgering.Domain.Tests.Overgang;
 
-/// <summary>DOMAIN.md "the outcome of 2022": who may choose which regime, when, and how the derivation honours it.</summary>
+/// <summary>docs/domain.md "the outcome of 2022": who may choose which regime, when, and how the derivation honours it.</summary>
 public class Overgangsregeling2022Tests
 {
     private static readonly RegimeRuleSet Regels = RegimeRuleSets.Huidig;

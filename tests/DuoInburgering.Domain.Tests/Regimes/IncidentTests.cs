@@ -3,7 +3,7 @@ using static DuoInburgering.Domain.Tests.Testdata;
 
 namespace DuoInburgering.Domain.Tests.Regimes;
 
-/// <summary>The January 2022 incident (DOMAIN.md "The job", failure 1), reproduced and corrected.</summary>
+/// <summary>The January 2022 incident (docs/domain.md "The job", failure 1), reproduced and corrected.</summary>
 public class IncidentTests
 {
     private static readonly IndFeiten Incidentgeval = Asiel("2021-12-28", kennisgeving: "2022-01-10");

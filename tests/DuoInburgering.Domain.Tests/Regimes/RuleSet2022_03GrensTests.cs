@@ -3,7 +3,7 @@ using static DuoInburgering.Domain.Tests.Testdata;
 
 namespace DuoInburgering.Domain.Tests.Regimes;
 
-/// <summary>DOMAIN.md rule set 2022-03: every threshold date on both sides.</summary>
+/// <summary>docs/domain.md rule set 2022-03: every threshold date on both sides.</summary>
 public class RuleSet2022_03GrensTests
 {
     private static readonly RegimeRuleSet Regels = RegimeRuleSets.Huidig;

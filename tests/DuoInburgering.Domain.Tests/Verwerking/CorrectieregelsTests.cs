@@ -7,7 +7,7 @@ using static DuoInburgering.Domain.Tests.Testdata;
 
 namespace DuoInburgering.Domain.Tests.Verwerking;
 
-/// <summary>DOMAIN.md "Corrections, pauses and parked people": scope, the action per person, parking.</summary>
+/// <summary>docs/domain.md "Corrections, pauses and parked people": scope, the action per person, parking.</summary>
 public class CorrectieregelsTests
 {
     private static GemeenteCode? G(string? code) => code is null ? null : GemeenteCode.Parse(code);

@@ -28,7 +28,7 @@ public sealed class RegelsetHistorie
 }
 
 /// <summary>
-/// One applied correction (DOMAIN.md "Corrections"): the confirmed preview's version, scope and list hash,
+/// One applied correction (docs/domain.md "Corrections"): the confirmed preview's version, scope and list hash,
 /// who and when, and its progress. <see cref="LijstHash"/> is unique: the same preview is applied once.
 /// </summary>
 public sealed class CorrectieRun

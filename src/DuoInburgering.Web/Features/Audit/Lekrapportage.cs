@@ -29,7 +29,7 @@ public sealed record CorrectierunKeuze(long Id, string VorigeVersie, string Vers
 /// <b>Not responsible.</b> Municipality G was not responsible for person P when it received or viewed P before the
 /// moment T at which one of these corrections put P right ("episodes"):
 /// (1) a <c>misplaatsing</c> with old municipality G (a COA or BRP correction, a DUO person correction or a correction
-/// run found that G should never have had P; DOMAIN.md incident 2); T = vastgesteld_op;
+/// run found that G should never have had P; docs/domain.md incident 2); T = vastgesteld_op;
 /// (2) a correction run that moved P from G to another municipality or to none (<c>correctie_persoon</c>; a person leaving
 /// Wi2021 is parked and gets no misplaatsing row, so the run's own list is read too); T = verwerkt_op, still open while
 /// the run has not reached P;

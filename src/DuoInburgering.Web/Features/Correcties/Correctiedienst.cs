@@ -32,7 +32,7 @@ public sealed record CorrectieRunRegel(
 }
 
 /// <summary>
-/// Corrections (DOMAIN.md "Corrections, pauses and parked people"; issue 5 item 2): the preview, and the
+/// Corrections (docs/domain.md "Corrections, pauses and parked people"; issue 5 item 2): the preview, and the
 /// apply that carries out exactly that preview. Apply holds the correction lock
 /// (<see cref="Verwerkingscontext.CorrectieSlot"/>) for the whole run, so processing waits; recomputes the
 /// list and refuses when its hash is not the confirmed one; records the run and its list in one
@@ -317,7 +317,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
         }
         await PersoonBatch.SchrijfPersonenAsync(conn, geparkeerd, ct);
         // Re-derived as a DUO correction: a municipality that loses the person never should have had them
-        // (DOMAIN.md incident 2), so its signals are withdrawn and the episode recorded (Gemeentecorrectie).
+        // (docs/domain.md incident 2), so its signals are withdrawn and the episode recorded (Gemeentecorrectie).
         var overigen = rijen.Where(r => r.Actie != CorrectieActie.VerlaatWi2021 && geladen.ContainsKey(r.Bsn))
             .Select(r => geladen[r.Bsn] with { CorrectieId = id });
         var herbepaald = await PersoonBatch.HerbepaalEnSchrijfAsync(conn, overigen, context, ct);

@@ -27,7 +27,7 @@ public sealed record KeuzeVastlegging(string VorigRegime, string Door, string Re
 public sealed record KeuzeResultaat(Regime Van, Regime Naar, int Ss190, int Signalen, string Toelichting);
 
 /// <summary>
-/// Registering a person's choice of regime (DOMAIN.md "the outcome of 2022"). One transaction under the
+/// Registering a person's choice of regime (docs/domain.md "the outcome of 2022"). One transaction under the
 /// processing lock: the domain rule <see cref="Overgangsregeling2022.BeoordeelKeuze"/> decides on the
 /// locked row; then the choice is stored on the person (the derivation honours it from now on, also when
 /// a later IND message re-derives them) and in regime_keuze with who and why, the old environment is

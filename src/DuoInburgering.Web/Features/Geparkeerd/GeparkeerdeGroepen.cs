@@ -7,7 +7,7 @@ using Npgsql;
 namespace DuoInburgering.Web.Features.Geparkeerd;
 
 /// <summary>
-/// The parked groups (DOMAIN.md "Corrections, pauses and parked people"): a correction parks persons who
+/// The parked groups (docs/domain.md "Corrections, pauses and parked people"): a correction parks persons who
 /// leave the Wi2021; DUO lists them per derived regime and doelgroep and releases a group with a reason.
 /// A release marks the persons (<c>vrijgave_wacht</c>) and re-derives them through the normal processing
 /// (<see cref="PersoonBatch"/>, <see cref="Domain.Verwerking.Herbepaling"/>) in one transaction: the

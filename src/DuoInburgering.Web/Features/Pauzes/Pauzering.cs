@@ -9,7 +9,7 @@ using Npgsql;
 namespace DuoInburgering.Web.Features.Pauzes;
 
 /// <summary>
-/// Pausing and resuming the determination per regime and doelgroep (DOMAIN.md "Corrections, pauses
+/// Pausing and resuming the determination per regime and doelgroep (docs/domain.md "Corrections, pauses
 /// and parked people"). Both take a SHARE ROW EXCLUSIVE lock on table pauze: it conflicts with the
 /// SHARE lock processing holds (<see cref="Verwerkingscontext.LaadAsync"/>), so a pause or resume
 /// waits for running work, and work started later sees the new state. Each pause and resume is a DUO

@@ -11,7 +11,7 @@ using Npgsql;
 namespace DuoInburgering.Web.Features.Persoonscorrecties;
 
 /// <summary>
-/// Single-person corrections with four eyes (issue 5 part 5; DOMAIN.md "Correcting one person needs a
+/// Single-person corrections with four eyes (issue 5 part 5; docs/domain.md "Correcting one person needs a
 /// reason, and a second DUO user approves it"): look a person up, propose corrected facts with a reason and
 /// see the effect the pure rules compute, and let another DUO user approve (applied in one transaction) or
 /// reject (with a reason, kept). One file per step: Opzoeken, Voorstellen, Beslissen, Lijst.

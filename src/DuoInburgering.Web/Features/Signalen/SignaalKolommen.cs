@@ -21,6 +21,6 @@ internal static class SignaalKolommen
     public static readonly IReadOnlyList<SignaalKolom> Lijst =
         [Bsn, new("naam", r => r.Naam), Code, Omschrijving, Datum, Afgehandeld];
 
-    /// <summary>SS190 carries the BSN and nothing else (DOMAIN.md), so its list has no name.</summary>
+    /// <summary>SS190 carries the BSN and nothing else (docs/domain.md), so its list has no name.</summary>
     public static readonly IReadOnlyList<SignaalKolom> Ss190 = [Bsn, Code, Omschrijving, Datum, Afgehandeld];
 }

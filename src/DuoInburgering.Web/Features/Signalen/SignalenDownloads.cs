@@ -57,7 +57,7 @@ public static class SignalenDownloads
         SignaalFilter filter;
         if (ss190)
         {
-            // The correction list is the whole list of SS190s, whatever the screen's filter (DOMAIN.md "Corrections").
+            // The correction list is the whole list of SS190s, whatever the screen's filter (docs/domain.md "Corrections").
             filter = new SignaalFilter(Regime.Wi2021) { Code = nameof(SignaalCode.SS190) };
         }
         else

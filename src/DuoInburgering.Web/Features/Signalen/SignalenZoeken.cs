@@ -14,7 +14,7 @@ public sealed record SignalenUitkomst<T>(IReadOnlyList<T> Rijen, int Totaal, boo
 /// <summary>
 /// The signal list and the grouped view of one PIB environment for the signed-in municipal user.
 /// Always inside a <see cref="GemeenteSessie"/>, and what is shown is recorded as a disclosure in the
-/// same transaction (DOMAIN.md "Privacy").
+/// same transaction (docs/domain.md "Privacy").
 /// </summary>
 public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
 {

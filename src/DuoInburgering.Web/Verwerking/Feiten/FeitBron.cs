@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Verwerking.Feiten;
 
-/// <summary>Where facts come from (DOMAIN.md "The facts that come in").</summary>
+/// <summary>Where facts come from (docs/domain.md "The facts that come in").</summary>
 public enum FeitBron
 {
     Ind,

@@ -29,7 +29,7 @@ public sealed class IncidentCohortDatabase : IAsyncLifetime
     public const int Synthetisch = 300;
     public const string Benali = "999990068";
 
-    /// <summary>The cohort's wrongly placed persons (DOMAIN.md incident 1): Wi2021 under 2021-12, Wi2013 under 2022-03.</summary>
+    /// <summary>The cohort's wrongly placed persons (docs/domain.md incident 1): Wi2021 under 2021-12, Wi2013 under 2022-03.</summary>
     public static readonly string[] VerkeerdGeplaatst =
         ["999990019", "999990020", "999990032", "999990044", "999990056", "999990068", "999990081", "999990159"];
 

@@ -6,7 +6,7 @@ using Npgsql;
 namespace DuoInburgering.Web.Tests.Features.Persoonscorrecties;
 
 /// <summary>
-/// Leaving Wi2021 (DOMAIN.md "Corrections"): SS190 in the Wi2021 environment of every municipality that holds
+/// Leaving Wi2021 (docs/domain.md "Corrections"): SS190 in the Wi2021 environment of every municipality that holds
 /// Wi2021 signals about the person, every other Wi2021 signal withdrawn, in the caller's transaction.
 /// </summary>
 public sealed class Wi2021TerugtrekkingTests(TestDatabase database) : IClassFixture<TestDatabase>
