@@ -1,6 +1,7 @@
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 
 namespace DuoInburgering.Web.Verwerking;
@@ -81,7 +82,7 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            pauzes.Add(new PauzeSleutel(Enum.Parse<Regime>(reader.GetString(0)), Enum.Parse<Doelgroep>(reader.GetString(1))));
+            pauzes.Add(new PauzeSleutel(Kolomwaarden.Regime(reader.GetString(0)), Kolomwaarden.Doelgroep(reader.GetString(1))));
         }
         await reader.NextResultAsync(ct);
         if (await reader.ReadAsync(ct))

@@ -46,7 +46,7 @@ public sealed class Wi2021TerugtrekkingTests : GeparkeerdTestdata
         Assert.Equal(["SS139 GM0599 Wi2021"], await AlleSignalenAsync(ander));
         await using (var db = Database.CreateContext())
         {
-            var ss190 = db.Signalen.First(s => s.Bsn == verhuisd && s.Code == "SS190");
+            var ss190 = db.Signalen.First(s => s.Bsn == verhuisd && s.Code == Domain.Signalen.SignaalCode.SS190);
             Assert.Equal((SignaalCatalogus.Naam(SignaalCode.SS190), Correctie), (ss190.Toelichting, ss190.Datum));
         }
 

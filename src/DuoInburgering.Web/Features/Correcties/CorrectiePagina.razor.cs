@@ -159,7 +159,7 @@ public sealed partial class CorrectiePagina
     };
 
     private static string DoelgroepNaam(string? doelgroep) =>
-        Enum.TryParse<Doelgroep>(doelgroep, out var d) ? d.Naam() : "–";
+        Kolomwaarden.Herken<Doelgroep>(doelgroep)?.Naam() ?? "–";
 
     private static string Datum(DateOnly? d) => d?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "–";
 

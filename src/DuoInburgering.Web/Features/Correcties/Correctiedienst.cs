@@ -4,6 +4,7 @@ using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -281,7 +282,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                rijen.Add((r.GetString(0), Enum.Parse<CorrectieActie>(r.GetString(1))));
+                rijen.Add((r.GetString(0), Kolomwaarden.CorrectieActie(r.GetString(1))));
             }
         }
         if (rijen.Count == 0)
@@ -362,8 +363,8 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
             DateOnly? Datum(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
             string? Tekst(int i) => r.IsDBNull(i) ? null : r.GetString(i);
             var scope = new CorrectieScope(
-                Tekst(3) is { } regime ? Enum.Parse<Regime>(regime) : null,
-                Tekst(4) is { } doelgroep ? Enum.Parse<Doelgroep>(doelgroep) : null,
+                Tekst(3) is { } regime ? Kolomwaarden.Regime(regime) : null,
+                Kolomwaarden.OptioneleDoelgroep(Tekst(4)),
                 Datum(5), Datum(6),
                 Tekst(7) is { } gemeente ? new Domain.Identiteit.GemeenteCode(gemeente) : null);
             uit.Add(new CorrectieRunRegel(r.GetInt64(0), r.GetString(1), r.GetString(2), scope, r.GetString(8),

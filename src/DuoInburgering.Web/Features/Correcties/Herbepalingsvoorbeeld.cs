@@ -6,6 +6,7 @@ using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 using static DuoInburgering.Web.Verwerking.PersoonBatch;
 using static DuoInburgering.Web.Verwerking.PersoonMapping;
@@ -117,10 +118,11 @@ public static class Herbepalingsvoorbeeld
                 ? new BrpFeiten(Code(Tekst(r, 18)), r.GetBoolean(19), Datum(r, 20), Datum(r, 21), Datum(r, 22))
                 : null;
             // As processing decides (Herbepaling): a registered choice of the overgangsregeling 2022 outranks the rules.
-            var keuze = PersoonMapping.Keuze(Tekst(r, 24), Tekst(r, 25), Datum(r, 26));
+            var keuze = PersoonMapping.Keuze(Tekst(r, 24) is { } kr ? Kolomwaarden.Regime(kr) : null,
+                Tekst(r, 25) is { } ks ? Kolomwaarden.KeuzeSoort(ks) : null, Datum(r, 26));
             var besluit = Overgangsregeling2022.PasToe(rules.DeriveRegime(ind), keuze);
             var koppeling = rules.BepaalGemeente(coa, brp);
-            var oud = new CorrectieStand(Uitkomst(r.GetString(9)), DoelgroepVan(Tekst(r, 11)), Datum(r, 12), Code(Tekst(r, 10)));
+            var oud = new CorrectieStand(Kolomwaarden.Uitkomst(r.GetString(9)), Kolomwaarden.OptioneleDoelgroep(Tekst(r, 11)), Datum(r, 12), Code(Tekst(r, 10)));
             var nieuw = new CorrectieStand(besluit.Uitkomst, besluit.Doelgroep, besluit.Peildatum, koppeling.Gemeente);
             if (!scope.Omvat(oud, nieuw))
             {
@@ -222,20 +224,4 @@ public static class Herbepalingsvoorbeeld
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static RegimeUitkomst Uitkomst(string tekst) => tekst switch
-    {
-        "Wi2021" => RegimeUitkomst.Wi2021,
-        "Wi2013" => RegimeUitkomst.Wi2013,
-        "Wi2007" => RegimeUitkomst.Wi2007,
-        "Geen" => RegimeUitkomst.Geen,
-        _ => RegimeUitkomst.Onbepaald,
-    };
-
-    private static Doelgroep? DoelgroepVan(string? tekst) => tekst switch
-    {
-        null => null,
-        "Asielstatushouder" => Doelgroep.Asielstatushouder,
-        "Gezinsmigrant" => Doelgroep.Gezinsmigrant,
-        _ => Doelgroep.OverigeMigrant,
-    };
 }

@@ -4,6 +4,7 @@ using DuoInburgering.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 using DuoInburgering.Web.Downloads;
+using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Features.Signalen;
 
@@ -51,10 +52,10 @@ public static class SignaalFilterQuery
             Van = lezer.Datum("van"),
             Tot = lezer.Datum("tot"),
             Afgehandeld = lezer.Keuze("afgehandeld", w => w switch { "ja" => true, "nee" => (bool?)false, _ => null }, "Kies ja of nee."),
-            Doelgroep = lezer.Keuze("doelgroep", w => Enum.TryParse<Doelgroep>(w, false, out var d) && Enum.IsDefined(d) && !char.IsDigit(w[0]) ? d : (Doelgroep?)null,
+            Doelgroep = lezer.Keuze("doelgroep", w => Kolomwaarden.Herken<Doelgroep>(w),
                 "Onbekende doelgroep."),
             Zoekterm = lezer.Waarde("zoek"),
-            Sorteer = lezer.Keuze("sorteer", w => Enum.TryParse<SignaalSortering>(w, true, out var s) && Enum.IsDefined(s) && !char.IsDigit(w[0]) ? s : (SignaalSortering?)null,
+            Sorteer = lezer.Keuze("sorteer", w => Kolomwaarden.Herken<SignaalSortering>(w, hoofdletterOngevoelig: true),
                 "Sorteer op datum, code of bsn.") ?? SignaalSortering.Datum,
             Aflopend = lezer.Keuze("richting", w => w switch { "aflopend" => true, "oplopend" => (bool?)false, _ => null }, "Kies oplopend of aflopend.") ?? true,
         };

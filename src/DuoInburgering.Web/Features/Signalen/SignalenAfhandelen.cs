@@ -47,7 +47,7 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
         }
 
         var (van, naar) = SignaalAfhandeling.Overgang(opdracht.Actie);
-        var regime = opdracht.Regime.ToString();
+        var regime = opdracht.Regime;
         var ids = opdracht.Ids.Distinct().ToArray();
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         var signalen = sessie.Db.Signalen
@@ -75,7 +75,7 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
         var actie = opdracht.Terugdraaien is not null ? "ongedaan-maken" : opdracht.Actie == SignaalActie.Afhandelen ? "afhandelen" : "heropenen";
         await sessie.Auditlog.SchrijfAsync(sessie.Db, betrokken.Select(x =>
         {
-            var gegevens = Verwerkingsaudit.SignaalGegevens(x.Code, x.Regime, x.Datum, x.Id);
+            var gegevens = Verwerkingsaudit.SignaalGegevens(x.Code.ToString(), x.Regime.ToString(), x.Datum, x.Id);
             gegevens["actie"] = actie;
             return new AuditRegel(AuditSoort.SignaalAfgehandeld, Verwerkingsactiviteiten.SignaalAfhandelen, gebruiker.Id)
             {

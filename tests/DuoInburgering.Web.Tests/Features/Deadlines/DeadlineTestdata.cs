@@ -55,14 +55,14 @@ public abstract class DeadlineTestdata : IAsyncLifetime
     {
         Bsn = bsn, Naam = "Test Persoon", Geboortedatum = geboren ?? new DateOnly(1990, 5, 1), Nationaliteit = "MAR",
         Verblijfsdoel = "gezinshereniging", DatumUitreikingDocument = document,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     protected static Persoon Asielstatushouder(string bsn, DateOnly bekendmaking) => new()
     {
         Bsn = bsn, Naam = "Test Persoon", Geboortedatum = new DateOnly(1995, 2, 1), Nationaliteit = "SYR",
         Verblijfsdoel = "asiel", DatumBekendmakingBeschikking = bekendmaking,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     /// <summary>Processes the person on <paramref name="dag"/>, living in <paramref name="gemeente"/> (BRP, not at COA).</summary>

@@ -100,14 +100,14 @@ public abstract class PersonenTestdata : IAsyncLifetime
     {
         Bsn = bsn, Naam = naam, Geboortedatum = new DateOnly(1990, 5, 1), Nationaliteit = "MAR",
         Verblijfsdoel = "gezinshereniging", DatumUitreikingDocument = document,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     protected static Persoon Asielstatushouder(string bsn, DateOnly bekendmaking, string naam = "Samir Test") => new()
     {
         Bsn = bsn, Naam = naam, Geboortedatum = new DateOnly(1995, 2, 1), Nationaliteit = "SYR",
         Verblijfsdoel = "asiel", DatumBekendmakingBeschikking = bekendmaking,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     /// <summary>Stores the BRP fact (living in <paramref name="gemeente"/>, not at COA) and processes the person on <paramref name="dag"/>.</summary>

@@ -205,7 +205,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
         await using (var ctx = CorrectieDb.Context(_cs))
         {
             var opgeslagen = await ctx.Personen.AsNoTracking().Where(p => lijst.Keys.Contains(p.Bsn))
-                .ToDictionaryAsync(p => p.Bsn, p => (p.PubUitkomst, p.PubGemeenteCode, p.Geparkeerd));
+                .ToDictionaryAsync(p => p.Bsn, p => (p.PubUitkomst is { } u ? u.ToString() : null, p.PubGemeenteCode, p.Geparkeerd));
             Assert.All(lijst.Values, w => Assert.Equal(
                 (Regime2022(w.Bsn, w, goed[w.Bsn].Uitkomst).ToString(), w.NieuweGemeente, false), opgeslagen[w.Bsn]));
         }
@@ -240,7 +240,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
     {
         await using var ctx = CorrectieDb.Context(_cs);
         var p = await ctx.Personen.AsNoTracking().SingleAsync(p => p.Bsn == bsn);
-        return (p.Status, p.PubGemeenteCode);
+        return (p.Status.ToString(), p.PubGemeenteCode);
     }
 
     /// <summary>One file through the real import path, as the IND, COA or BRP deliver them.</summary>
