@@ -72,7 +72,7 @@ internal static class PersoonKolommen
         Waarde("doelgroep", p => p.Doelgroep, (p, v) => p.Doelgroep = v),
         Datum("peildatum", p => p.Peildatum, (p, v) => p.Peildatum = v),
         Datum("startdatum", p => p.Startdatum, (p, v) => p.Startdatum = v),
-        Tekst("rule_set_versie", p => p.RuleSetVersie, (p, v) => p.RuleSetVersie = v!),
+        Tekst("rule_set_versie", p => p.RegelsetVersie, (p, v) => p.RegelsetVersie = v!),
         Tekst("reden", p => p.Reden, (p, v) => p.Reden = v!),
         Tekst("gemeente_code", p => p.GemeenteCode, (p, v) => p.GemeenteCode = v),
         Tekst("koppeling_reden", p => p.KoppelingReden, (p, v) => p.KoppelingReden = v!),
@@ -118,7 +118,7 @@ internal static class PersoonKolommen
         var p = new Persoon
         {
             Bsn = reader.GetString(offset), Naam = "", Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default,
-            RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = default,
+            RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
         };
         for (var i = 1; i < Alle.Count; i++)
         {

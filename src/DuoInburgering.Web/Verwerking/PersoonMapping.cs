@@ -62,7 +62,7 @@ internal static class PersoonMapping
         p.Doelgroep = u.Besluit.Doelgroep;
         p.Peildatum = u.Besluit.Peildatum;
         p.Startdatum = u.Besluit.Startdatum;
-        p.RuleSetVersie = u.Besluit.RuleSetVersie;
+        p.RegelsetVersie = u.Besluit.RegelsetVersie;
         p.Reden = u.Besluit.Reden;
         p.GemeenteCode = u.Koppeling.Gemeente?.Waarde;
         p.KoppelingReden = u.Koppeling.Reden;

@@ -57,7 +57,7 @@ public sealed class Verwerkingsaudit(DateTimeOffset nu)
     public void Bepaling(Persoon p, string? toelichting = null)
     {
         ArgumentNullException.ThrowIfNull(p);
-        _invoer.Add(new BepalingInvoer(p.Bsn, p.GemeenteCode, p.RuleSetVersie, p.Uitkomst, p.Status, p.Doelgroep,
+        _invoer.Add(new BepalingInvoer(p.Bsn, p.GemeenteCode, p.RegelsetVersie, p.Uitkomst, p.Status, p.Doelgroep,
             Gedeeld(toelichting ?? p.Reden), Gedeeld(p.KoppelingReden)));
     }
 

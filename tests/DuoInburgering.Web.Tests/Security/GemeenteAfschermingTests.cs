@@ -196,7 +196,7 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
             db.Personen.Add(new Persoon
             {
                 Bsn = g.Bsn, Naam = "Persoon " + prefix, Nationaliteit = "SYR", Verblijfsdoel = "asiel_bepaalde_tijd",
-                Uitkomst = Domain.Regimes.RegimeUitkomst.Wi2021, RuleSetVersie = "2022-03", Reden = "test", KoppelingReden = "test",
+                Uitkomst = Domain.Regimes.RegimeUitkomst.Wi2021, RegelsetVersie = "2022-03", Reden = "test", KoppelingReden = "test",
                 Status = Domain.Verwerking.Verwerkingsstatus.Bepaald,
                 PubUitkomst = g.PubUitkomst is { } uitkomst ? Kolomwaarden.Uitkomst(uitkomst) : null, Geparkeerd = g.Geparkeerd, PubGemeenteCode = g.Pub, GemeenteCode = g.Pub,
                 PipGemeenteCode = g.Pip, PipDagtekening = g.Dagtekening, VorigePipGemeenteCode = g.VorigePip,

@@ -14,12 +14,12 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         Bsn = bsn, Naam = "Demo Persoon", Geboortedatum = new DateOnly(1990, 5, 1), Nationaliteit = "SYR",
         Verblijfsdoel = "asiel", DatumBekendmakingBeschikking = new DateOnly(2021, 12, 28),
         DatumKennisgeving = new DateOnly(2022, 1, 10),
-        Uitkomst = default, RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = default,
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     private static async Task<BatchResultaat> VerwerkAsync(NpgsqlConnection conn, PersoonRegel regel, IReadOnlySet<PauzeSleutel>? pauzes = null)
     {
-        var context = new Verwerkingscontext(Domain.Regimes.RegimeRuleSets.Huidig, pauzes ?? new HashSet<PauzeSleutel>(),
+        var context = new Verwerkingscontext(Domain.Regimes.RegimeRegelsets.Huidig, pauzes ?? new HashSet<PauzeSleutel>(),
             new DateOnly(2022, 3, 25), new DateTimeOffset(2022, 3, 25, 9, 0, 0, TimeSpan.Zero));
         await using var tx = await conn.BeginTransactionAsync();
         var r = await PersoonBatch.HerbepaalEnSchrijfAsync(conn, [regel], context, CancellationToken.None);
@@ -50,7 +50,7 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         var p = await db.Personen.SingleAsync(x => x.Bsn == "111222333");
         Assert.Equal(Domain.Regimes.RegimeUitkomst.Wi2013, p.Uitkomst);
         Assert.Equal("GM0363", p.GemeenteCode);
-        Assert.Equal("2022-03", p.RuleSetVersie);
+        Assert.Equal("2022-03", p.RegelsetVersie);
         var signalen = await db.Signalen.Where(s => s.Bsn == "111222333").ToListAsync();
         Assert.All(signalen, s => Assert.Equal("GM0363", s.GemeenteCode));
         Assert.All(signalen, s => Assert.Equal(Domain.Regimes.Regime.Wi2013, s.Regime));

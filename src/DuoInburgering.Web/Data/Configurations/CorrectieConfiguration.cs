@@ -13,8 +13,8 @@ internal sealed class CorrectieConfiguration :
     {
         builder.ToTable("regelset_actief", t => t.HasCheckConstraint("CK_regelset_actief_een_rij", "id = 1"));
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Versie).HasMaxLength(7).HasDefaultValue(RuleSet2022_03.VersieCode);
-        builder.HasData(new RegelsetActief { Versie = RuleSet2022_03.VersieCode });
+        builder.Property(r => r.Versie).HasMaxLength(7).HasDefaultValue(Regelset2022_03.VersieCode);
+        builder.HasData(new RegelsetActief { Versie = Regelset2022_03.VersieCode });
     }
 
     public void Configure(EntityTypeBuilder<RegelsetHistorie> builder)

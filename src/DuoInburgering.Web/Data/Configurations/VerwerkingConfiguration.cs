@@ -15,6 +15,8 @@ internal sealed class PersoonConfiguration : IEntityTypeConfiguration<Persoon>
         builder.Property(p => p.PubGemeenteCode).HasMaxLength(6);
         builder.Property(p => p.PipGemeenteCode).HasMaxLength(6);
         builder.Property(p => p.VorigePipGemeenteCode).HasMaxLength(6);
+        // The column keeps its first name; the property says Regelset like the rest of the code.
+        builder.Property(p => p.RegelsetVersie).HasColumnName("rule_set_versie");
         builder.Property(p => p.Uitkomst).AlsTekst();
         builder.Property(p => p.Doelgroep).AlsTekst();
         builder.Property(p => p.Status).AlsTekst();

@@ -35,7 +35,7 @@ public sealed class Persoon
     public Doelgroep? Doelgroep { get; set; }
     public DateOnly? Peildatum { get; set; }
     public DateOnly? Startdatum { get; set; }
-    public required string RuleSetVersie { get; set; }
+    public required string RegelsetVersie { get; set; }
     public required string Reden { get; set; }
     public string? GemeenteCode { get; set; }
     public required string KoppelingReden { get; set; }

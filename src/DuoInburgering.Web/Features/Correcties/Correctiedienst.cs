@@ -104,7 +104,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
                 var id = await VastleggenAsync(conn, voorbeeld, door.Trim(), ct);
                 return await VoerUitAsync(conn, id, rules, ToepassingUitkomst.Toegepast, door.Trim(), ct);
             }
-            return await VoerUitAsync(conn, run.Id, RegimeRuleSets.Get(run.Versie), ToepassingUitkomst.Hervat, door.Trim(), ct);
+            return await VoerUitAsync(conn, run.Id, RegimeRegelsets.Get(run.Versie), ToepassingUitkomst.Hervat, door.Trim(), ct);
         }
         finally
         {
@@ -132,13 +132,13 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
         return await LeesRunsAsync(conn, "true order by id desc", null, ct);
     }
 
-    private static RegimeRuleSet Controleer(string versie, CorrectieScope scope)
+    private static RegimeRegelset Controleer(string versie, CorrectieScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (!RegimeRuleSets.TryGet(versie, out var rules))
+        if (!RegimeRegelsets.TryGet(versie, out var rules))
         {
             throw new CorrectieException(
-                $"Onbekende regelset '{versie}'. Bekend: {string.Join(", ", RegimeRuleSets.Alle.Select(r => r.Versie))}.");
+                $"Onbekende regelset '{versie}'. Bekend: {string.Join(", ", RegimeRegelsets.Alle.Select(r => r.Versie))}.");
         }
         if (scope.Fouten() is [var fout, ..])
         {
@@ -185,7 +185,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
             returning id
             """, conn))
         {
-            cmd.Parameters.AddWithValue("versie", v.RuleSetVersie);
+            cmd.Parameters.AddWithValue("versie", v.RegelsetVersie);
             cmd.Parameters.AddWithValue("vorige", vorige.Versie);
             cmd.Parameters.Add(Optioneel("regime", v.Scope.Regime?.ToString()));
             cmd.Parameters.Add(Optioneel("doelgroep", v.Scope.Doelgroep?.ToString()));
@@ -228,7 +228,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
         return id;
     }
 
-    private async Task<ToepassingResultaat> VoerUitAsync(NpgsqlConnection conn, long id, RegimeRuleSet rules, ToepassingUitkomst uitkomst,
+    private async Task<ToepassingResultaat> VoerUitAsync(NpgsqlConnection conn, long id, RegimeRegelset rules, ToepassingUitkomst uitkomst,
         string door, CancellationToken ct)
     {
         int verwerkt = 0, ss190 = 0, signalen = 0, brok = 0;
@@ -268,7 +268,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
     public const string ActieHervatten = "correctie-hervatten";
 
     /// <summary>The next chunk of persons not yet carried out, with its progress and its audit entries, in one transaction.</summary>
-    private async Task<Brok> VerwerkBrokAsync(NpgsqlConnection conn, long id, RegimeRuleSet rules, string door, string actie,
+    private async Task<Brok> VerwerkBrokAsync(NpgsqlConnection conn, long id, RegimeRegelset rules, string door, string actie,
         CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);

@@ -11,7 +11,7 @@ namespace DuoInburgering.Web.Features.DuoPersoon;
 
 /// <summary>A person as DUO sees them for the overgangsregeling 2022: decision, rules, parking, choice.</summary>
 public sealed record DuoPersoon(
-    string Bsn, string Naam, DateOnly Geboortedatum, Doelgroep? Doelgroep, RegimeUitkomst Uitkomst, string Reden, string RuleSetVersie,
+    string Bsn, string Naam, DateOnly Geboortedatum, Doelgroep? Doelgroep, RegimeUitkomst Uitkomst, string Reden, string RegelsetVersie,
     Verwerkingsstatus Status, string? GepubliceerdRegime, string? Gemeente, bool Geparkeerd, bool VrijgaveWacht, DateOnly? VrijgegevenOp,
     string RedenVolgensRegels, RegimeKeuze? Keuze, KeuzeVastlegging? Registratie,
     IReadOnlyList<(Regime Regime, KeuzeBeoordeling Beoordeling)> Mogelijk)
@@ -53,7 +53,7 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok,
             return null;
         }
         var feiten = PersoonMapping.Feiten(p, regel.Coa, regel.Brp);
-        var rules = Domain.Regimes.RegimeRuleSets.Huidig;
+        var rules = Domain.Regimes.RegimeRegelsets.Huidig;
         var volgensRegels = rules.DeriveRegime(feiten.Ind);
         var gepubliceerd = PersoonMapping.Gepubliceerd(p);
         var vandaag = Infrastructure.PibVandaag.Van(klok);
@@ -70,7 +70,7 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok,
             }
         }
         var gemeente = p.PubGemeenteCode;
-        return new DuoPersoon(p.Bsn, p.Naam, p.Geboortedatum, p.Doelgroep, p.Uitkomst, p.Reden, p.RuleSetVersie, p.Status,
+        return new DuoPersoon(p.Bsn, p.Naam, p.Geboortedatum, p.Doelgroep, p.Uitkomst, p.Reden, p.RegelsetVersie, p.Status,
             gepubliceerd?.ActiefRegime?.ToString(), gemeente, p.Geparkeerd, p.VrijgaveWacht, p.VrijgegevenOp, volgensRegels.Reden,
             feiten.Keuze, registratie,
             [.. new[] { Regime.Wi2013, Regime.Wi2021 }.Select(r =>

@@ -49,7 +49,7 @@ public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
             // Reden and rule set describe the latest decision; while it waits behind a pause it is not
             // the published one and stays with DUO.
             p.Status == Domain.Verwerking.Verwerkingsstatus.Bepaald ? p.Reden : null,
-            p.Status == Domain.Verwerking.Verwerkingsstatus.Bepaald ? p.RuleSetVersie : null,
+            p.Status == Domain.Verwerking.Verwerkingsstatus.Bepaald ? p.RegelsetVersie : null,
             p.PubStartdatum, Kolomwaarden.Tekst(p.EindReden),
             p.PubGemeenteCode is { } pub ? namen.GetValueOrDefault(pub, pub) : null,
             Pip(p, g, namen),

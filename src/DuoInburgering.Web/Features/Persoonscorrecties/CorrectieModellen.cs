@@ -19,7 +19,7 @@ public sealed record PersoonDossier(
     RegimeUitkomst Uitkomst,
     Doelgroep? Doelgroep,
     string Reden,
-    string RuleSetVersie,
+    string RegelsetVersie,
     Verwerkingsstatus Status,
     string? Gemeente,
     string? GemeenteNaam,

@@ -64,7 +64,7 @@ public sealed partial class Persoonscorrecties
 
         var pauzes = await PauzesAsync(werk.Conn, ct);
         var gepubliceerd = PersoonMapping.Gepubliceerd(regel.Persoon!);
-        var effect = Persoonscorrectie.Effect(huidig, gepubliceerd, voorstel, pauzes.Contains, RegimeRuleSets.Huidig, vandaag);
+        var effect = Persoonscorrectie.Effect(huidig, gepubliceerd, voorstel, pauzes.Contains, RegimeRegelsets.Huidig, vandaag);
         if (!opslaan)
         {
             return new Voorstelresultaat.Berekend(effect, null);

@@ -58,7 +58,7 @@ public sealed partial class SignalenPagina
 
     protected override async Task OnParametersSetAsync()
     {
-        if (SignaalFilterQuery.RegimeUitPad(RegimePad) is not { } regime)
+        if (SignaalFilterUrl.RegimeUitPad(RegimePad) is not { } regime)
         {
             Navigatie.NotFound();
             return;

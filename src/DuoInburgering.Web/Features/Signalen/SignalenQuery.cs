@@ -164,7 +164,7 @@ internal static class SignalenQuery
             .Select(p => new Persoon
             {
                 Bsn = p.Bsn, Naam = p.Naam, Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default,
-                RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = default,
+                RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
             });
         return Tak(p => p.PubGemeenteCode == gemeente).Union(Tak(p => p.PipGemeenteCode == gemeente)).Union(Tak(p => p.VorigePipGemeenteCode == gemeente));
     }

@@ -8,7 +8,7 @@ internal static class IndFeitenToepassing
 {
     public static Persoon NieuwePersoon(string bsn) => new()
     {
-        Bsn = bsn, Naam = "", Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default, RuleSetVersie = "", Reden = "",
+        Bsn = bsn, Naam = "", Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default, RegelsetVersie = "", Reden = "",
         KoppelingReden = "", Status = default,
     };
 

@@ -38,15 +38,15 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
     public async Task Het_voorbeeld_toont_precies_de_verkeerd_geplaatste_personen()
     {
         await using var o = await OmgevingAsync();
-        var fout = await CorrectieDb.VolgensAsync(o.Cs, RuleSet2021_12.Instance);
-        var goed = await CorrectieDb.VolgensAsync(o.Cs, RuleSet2022_03.Instance);
+        var fout = await CorrectieDb.VolgensAsync(o.Cs, Regelset2021_12.Instance);
+        var goed = await CorrectieDb.VolgensAsync(o.Cs, Regelset2022_03.Instance);
         await using (var db = CorrectieDb.Context(o.Cs))
         {
             // The database was really processed under 2021-12, regime and linking.
-            var opgeslagen = await db.Personen.AsNoTracking().Select(p => new { p.Bsn, p.Uitkomst, p.GemeenteCode, p.RuleSetVersie }).ToListAsync();
+            var opgeslagen = await db.Personen.AsNoTracking().Select(p => new { p.Bsn, p.Uitkomst, p.GemeenteCode, p.RegelsetVersie }).ToListAsync();
             Assert.Equal(Synthetisch + 13, opgeslagen.Count);
             Assert.All(opgeslagen, p => Assert.Equal(("2021-12", fout[p.Bsn].Uitkomst, fout[p.Bsn].Gemeente),
-                (p.RuleSetVersie, p.Uitkomst, p.GemeenteCode)));
+                (p.RegelsetVersie, p.Uitkomst, p.GemeenteCode)));
         }
 
         var v = await o.Dienst().VoorbeeldAsync("2022-03", CorrectieScope.Iedereen, Geen);
@@ -58,7 +58,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         {
             Assert.Equal((fout[w.Bsn].Uitkomst.ToString(), fout[w.Bsn].Gemeente), (w.OudeUitkomst, w.OudeGemeente));
             Assert.Equal((goed[w.Bsn].Uitkomst.ToString(), goed[w.Bsn].Gemeente), (w.NieuweUitkomst, w.NieuweGemeente));
-            Assert.Equal("2021-12", w.OudeRuleSet);
+            Assert.Equal("2021-12", w.OudeRegelset);
             Assert.False(string.IsNullOrWhiteSpace(w.OudeReden + w.NieuweReden + w.OudeKoppelingReden + w.NieuweKoppelingReden));
         });
 
@@ -149,7 +149,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
             {
                 var w = lijst[p.Bsn];
                 Assert.Equal((w.NieuweUitkomst, w.NieuweGemeente, "2022-03", w.NieuweReden, w.NieuweKoppelingReden),
-                    (p.Uitkomst.ToString(), p.GemeenteCode, p.RuleSetVersie, p.Reden, p.KoppelingReden));
+                    (p.Uitkomst.ToString(), p.GemeenteCode, p.RegelsetVersie, p.Reden, p.KoppelingReden));
                 Assert.Equal(w.Actie == CorrectieActie.VerlaatWi2021, p.Geparkeerd);
                 if (w.Actie == CorrectieActie.Herbepalen)
                 {

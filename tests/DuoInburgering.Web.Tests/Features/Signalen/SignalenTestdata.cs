@@ -58,7 +58,7 @@ public static class SignalenTestdata
             db.Personen.Add(new Persoon
             {
                 Bsn = bsn, Naam = Namen[i % Namen.Length] + (i >= Namen.Length ? " " + i.ToString(CultureInfo.InvariantCulture) : ""),
-                Nationaliteit = "SYR", Verblijfsdoel = "asiel", Uitkomst = RegimeUitkomst.Wi2021, RuleSetVersie = "2022-03", Reden = "test",
+                Nationaliteit = "SYR", Verblijfsdoel = "asiel", Uitkomst = RegimeUitkomst.Wi2021, RegelsetVersie = "2022-03", Reden = "test",
                 KoppelingReden = "test", Status = Verwerkingsstatus.Bepaald, PubUitkomst = RegimeUitkomst.Wi2021, PubGemeenteCode = pub, GemeenteCode = pub,
                 Doelgroep = Kolomwaarden.Doelgroep(Doelgroepen[i % 3]), PubDoelgroep = Kolomwaarden.Doelgroep(Doelgroepen[i % 3]),
             });
@@ -103,8 +103,8 @@ public static class SignalenTestdata
     public static SignaalFilter FilterUit(string query)
     {
         var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
-        var regime = q.TryGetValue("regime", out var r) ? SignaalFilterQuery.RegimeUitPad(r)!.Value : Domain.Regimes.Regime.Wi2021;
-        var (filter, fouten) = SignaalFilterQuery.Lees(regime, new Microsoft.AspNetCore.Http.QueryCollection(q));
+        var regime = q.TryGetValue("regime", out var r) ? SignaalFilterUrl.RegimeUitPad(r)!.Value : Domain.Regimes.Regime.Wi2021;
+        var (filter, fouten) = SignaalFilterUrl.Lees(regime, new Microsoft.AspNetCore.Http.QueryCollection(q));
         Assert.Empty(fouten);
         return filter!;
     }

@@ -13,7 +13,7 @@ namespace DuoInburgering.Web.Features.Signalen;
 /// endpoints read it back. Unknown parameters (a tampered <c>gemeente=</c>) are ignored: the
 /// municipality always comes from the signed-in user.
 /// </summary>
-public static class SignaalFilterQuery
+public static class SignaalFilterUrl
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -28,7 +28,7 @@ public static class SignaalFilterQuery
 
     public static string Pad(Regime regime) => regime.ToString().ToLowerInvariant();
 
-    public static string AlsQuery(SignaalFilter f)
+    public static string AlsQuerystring(SignaalFilter f)
     {
         var q = new Dictionary<string, string?>();
         Zet(q, "code", f.Code);
@@ -45,7 +45,7 @@ public static class SignaalFilterQuery
     /// <summary>The filter, or Dutch errors per parameter for values that cannot be read.</summary>
     public static (SignaalFilter? Filter, Dictionary<string, string[]> Fouten) Lees(Regime regime, IQueryCollection query)
     {
-        var lezer = new QueryLezer(query);
+        var lezer = new UrlLezer(query);
         var filter = new SignaalFilter(regime)
         {
             Code = lezer.Waarde("code")?.ToUpperInvariant(),

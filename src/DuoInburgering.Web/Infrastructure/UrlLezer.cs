@@ -7,7 +7,7 @@ namespace DuoInburgering.Web.Infrastructure;
 /// Reads filter parameters from a query string (downloads, lists): absent or blank is null, and a value
 /// that cannot be read leaves a Dutch error per parameter in <see cref="Fouten"/> instead of throwing.
 /// </summary>
-public sealed class QueryLezer(IQueryCollection query)
+public sealed class UrlLezer(IQueryCollection query)
 {
     public Dictionary<string, string[]> Fouten { get; } = [];
 
