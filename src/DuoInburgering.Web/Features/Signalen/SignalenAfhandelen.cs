@@ -62,7 +62,7 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
         // Lock the chosen rows first, so what is read for the audit log is exactly what the update changes, also
         // when a colleague handles the same signals at the same moment.
         await sessie.Db.Database.ExecuteSqlAsync(
-            $"select 1 from signaal where id = any({ids}) and regime = {regime} order by id for update", ct);
+            $"select 1 from signaal where id = any({ids}) and regime = {regime.ToString()} order by id for update", ct);
         var betrokken = await signalen.Select(s => new { s.Id, s.Bsn, s.Code, s.Regime, s.Datum, s.GemeenteCode }).ToListAsync(ct);
         var gewijzigd = naar == SignaalStatus.Afgehandeld
             ? await signalen.ExecuteUpdateAsync(s => s.SetProperty(x => x.AfgehandeldOp, nu).SetProperty(x => x.AfgehandeldDoor, gebruiker.Id), ct)
