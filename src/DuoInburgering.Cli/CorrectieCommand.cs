@@ -79,7 +79,7 @@ internal static class CorrectieCommand
                         query[optie] = waarde;
                     }
                 }
-                var (versie, scope, fouten) = CorrectieQuery.Lees(new QueryCollection(query));
+                var (versie, scope, fouten) = CorrectieUrl.Lees(new QueryCollection(query));
                 if (versie is null || scope is null)
                 {
                     throw new CliException(string.Join(" ", fouten.Values.SelectMany(f => f).Distinct()) + "\n" + CorrectieGebruik, 2);
@@ -93,7 +93,7 @@ internal static class CorrectieCommand
                 }
                 var v = await dienst.VoorbeeldAsync(versie, scope, CancellationToken.None);
                 await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Voorbeeld regelset {v.RuleSetVersie}, scope {v.Scope.Omschrijving()}: {v.Personen} personen opnieuw bepaald, {v.InScope} in de scope, " +
+                    $"Voorbeeld regelset {v.RegelsetVersie}, scope {v.Scope.Omschrijving()}: {v.Personen} personen opnieuw bepaald, {v.InScope} in de scope, " +
                     $"{v.Wijzigingen.Count} zouden wijzigen ({v.VerlatenWi2021} verlaten de Wi2021 met {v.Ss190} SS190-signalen, {v.Herbepaald} opnieuw bepaald)."));
                 await Console.Out.WriteLineAsync("GEMEENTE  NU  NA  GEPARKEERD  SS190");
                 foreach (var g in v.PerGemeente)

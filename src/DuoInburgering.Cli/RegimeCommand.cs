@@ -12,13 +12,13 @@ internal static class RegimeCommand
         {
             throw new CliException("Gebruik: regime BESTAND.csv [--ruleset 2022-03]", 2);
         }
-        var rules = RegimeRuleSets.Huidig;
+        var rules = RegimeRegelsets.Huidig;
         var i = Array.IndexOf(args, "--ruleset");
         if (i > 0)
         {
-            if (i + 1 >= args.Length || !RegimeRuleSets.TryGet(args[i + 1], out var gekozen))
+            if (i + 1 >= args.Length || !RegimeRegelsets.TryGet(args[i + 1], out var gekozen))
             {
-                throw new CliException($"Onbekende regelset. Bekend: {string.Join(", ", RegimeRuleSets.Alle.Select(r => r.Versie))}.", 2);
+                throw new CliException($"Onbekende regelset. Bekend: {string.Join(", ", RegimeRegelsets.Alle.Select(r => r.Versie))}.", 2);
             }
             rules = gekozen;
         }

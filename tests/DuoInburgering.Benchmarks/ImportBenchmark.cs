@@ -34,7 +34,7 @@ internal static class ImportBenchmark
     {
         var personen = Getal(args, "--persons", 1_000_000);
         var toepassen = Getal(args, "--toepassen", 0);
-        var regelset = Optie(args, "--regelset") ?? RegimeRuleSets.Huidig.Versie;
+        var regelset = Optie(args, "--regelset") ?? RegimeRegelsets.Huidig.Versie;
         var bewaren = Optie(args, "--database");
         var map = Directory.CreateTempSubdirectory("pib-bench-");
         LocalPostgres? cluster = null;
@@ -64,10 +64,10 @@ internal static class ImportBenchmark
             Voorbeeld? volledig = null;
             foreach (var versie in new[] { "2021-12", "2022-03" })
             {
-                var (v, t) = await MeetAsync(() => Herbepalingsvoorbeeld.BerekenAsync(db, RegimeRuleSets.Get(versie), default));
+                var (v, t) = await MeetAsync(() => Herbepalingsvoorbeeld.BerekenAsync(db, RegimeRegelsets.Get(versie), default));
                 Console.WriteLine($"Voorbeeld regelset {versie}: {v.Personen:N0} personen herbepaald in {t.TotalSeconds:F2} s, " +
                     $"{v.Wijzigingen.Count:N0} zouden wijzigen ({v.VerlatenWi2021:N0} verlaten de Wi2021, {v.Ss190:N0} SS190) (doel: onder 10 s)");
-                volledig = versie == RuleSet2022_03.VersieCode ? v : volledig;
+                volledig = versie == Regelset2022_03.VersieCode ? v : volledig;
             }
             if (toepassen > 0)
             {
@@ -92,7 +92,7 @@ internal static class ImportBenchmark
     /// <summary>Generates the population and imports COA, BRP and IND under <paramref name="regelset"/> (2021-12: January 2022 as it went wrong).</summary>
     private static async Task ImporteerAsync(NpgsqlDataSource db, string cs, int personen, string regelset, DirectoryInfo map)
     {
-        if (regelset != RegimeRuleSets.Huidig.Versie)
+        if (regelset != RegimeRegelsets.Huidig.Versie)
         {
             await ActieveRegelset.WijzigAsync(db, regelset, "benchmark", "benchmark onder deze regelset", TimeProvider.System, Auditlog, default);
             Console.WriteLine($"Actieve regelset tijdens de import: {regelset}");
@@ -160,11 +160,11 @@ internal static class ImportBenchmark
         }
         var scope = new CorrectieScope(Regime: Regime.Wi2021, PeildatumTot: sleutels[Math.Min(aantal, sleutels.Count) - 1]);
         var dienst = new Correctiedienst(db, TimeProvider.System, Auditlog);
-        var (v, tv) = await MeetAsync(() => dienst.VoorbeeldAsync(RuleSet2022_03.VersieCode, scope, default));
+        var (v, tv) = await MeetAsync(() => dienst.VoorbeeldAsync(Regelset2022_03.VersieCode, scope, default));
         Console.WriteLine($"Voorbeeld scope {scope.Omschrijving()}: {v.Wijzigingen.Count:N0} personen ({v.VerlatenWi2021:N0} verlaten de Wi2021, " +
             $"{v.Herbepaald:N0} opnieuw bepaald, {v.Ss190:N0} SS190) in {tv.TotalSeconds:F2} s");
         long ingetrokkenVoor = await TelIngetrokkenAsync(db);
-        var (r, tt) = await MeetAsync(() => dienst.ToepassenAsync(RuleSet2022_03.VersieCode, scope, v.Hash, "benchmark", default));
+        var (r, tt) = await MeetAsync(() => dienst.ToepassenAsync(Regelset2022_03.VersieCode, scope, v.Hash, "benchmark", default));
         long ingetrokken = await TelIngetrokkenAsync(db) - ingetrokkenVoor;
         Console.WriteLine($"Toepassen: {r.Verwerkt:N0} personen, {r.Ss190:N0} SS190, {ingetrokken:N0} signalen ingetrokken, " +
             $"{r.Signalen:N0} andere signalen in {tt.TotalSeconds:F2} s (doel: {aantal:N0} personen onder 30 s)");

@@ -17,10 +17,10 @@ public class RegimeBenchmark
     [GlobalSetup]
     public void Setup() => feiten = IndFeitenGenerator.Maak(Aantal);
 
-    [Benchmark(Description = "RuleSet2022_03.DeriveRegime x 100000")]
+    [Benchmark(Description = "Regelset2022_03.DeriveRegime x 100000")]
     public int DeriveRegime2022_03()
     {
-        RegimeRuleSet regels = RuleSet2022_03.Instance;
+        RegimeRegelset regels = Regelset2022_03.Instance;
         int plichtig = 0;
         foreach (IndFeiten f in feiten)
         {

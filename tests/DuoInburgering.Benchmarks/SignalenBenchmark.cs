@@ -103,7 +103,7 @@ internal static class SignalenBenchmark
         await using (var db = factory.CreateDbContext())
         {
             // The generated BSNs are plain numbers; the search accepts only ones that pass the elfproef.
-            var kandidaten = await db.Signalen.Where(s => s.GemeenteCode == Gemeente && s.Regime == "Wi2021" && s.IngetrokkenOp == null)
+            var kandidaten = await db.Signalen.Where(s => s.GemeenteCode == Gemeente && s.Regime == Domain.Regimes.Regime.Wi2021 && s.IngetrokkenOp == null)
                 .Select(s => s.Bsn).Take(1000).ToListAsync();
             bsn = kandidaten.First(b => Domain.Identiteit.Bsn.Controleer(b) is null);
         }

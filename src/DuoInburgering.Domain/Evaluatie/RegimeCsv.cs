@@ -18,14 +18,14 @@ public static class RegimeCsv
 
     /// <summary>Evaluates the whole input. Returns exit code 0; see <see cref="Verwerk"/> for counts.</summary>
     /// <exception cref="RegimeCsvException">The header is missing or not exactly <see cref="InvoerKop"/>.</exception>
-    public static int Evaluate(TextReader input, TextWriter output, RegimeRuleSet rules)
+    public static int Evaluate(TextReader input, TextWriter output, RegimeRegelset rules)
     {
         Verwerk(input, output, rules);
         return 0;
     }
 
     /// <summary>As <see cref="Evaluate"/>, returning how many rows were written and how many were "fout".</summary>
-    public static RegimeCsvResultaat Verwerk(TextReader input, TextWriter output, RegimeRuleSet rules)
+    public static RegimeCsvResultaat Verwerk(TextReader input, TextWriter output, RegimeRegelset rules)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);

@@ -12,7 +12,7 @@ public sealed record RegimeBesluit(
     Doelgroep? Doelgroep,
     DateOnly? Peildatum,
     DateOnly? Startdatum,
-    string RuleSetVersie,
+    string RegelsetVersie,
     string Reden)
 {
     public bool IsInburgeringsplichtig => Uitkomst.AlsRegime() is not null;

@@ -144,7 +144,7 @@ public static class Correctieregels
     /// <see cref="SignaalRegels.EmitSignals"/>). Pauses do not apply: a parked person waits for the release.
     /// </summary>
     public static HerbepalingUitkomst HerbepaalGeparkeerd(
-        PersoonFeiten feiten, PersoonToestand? gepubliceerd, RegimeRuleSet rules, DateOnly vandaag)
+        PersoonFeiten feiten, PersoonToestand? gepubliceerd, RegimeRegelset rules, DateOnly vandaag)
     {
         ArgumentNullException.ThrowIfNull(feiten);
         // Never published (it waited under a pause): the parking still has to be carried by a state.

@@ -40,7 +40,7 @@ public static class Herbepaling
         PersoonFeiten feiten,
         PersoonToestand? gepubliceerd,
         Func<PauzeSleutel, bool> isGepauzeerd,
-        RegimeRuleSet rules,
+        RegimeRegelset rules,
         DateOnly vandaag,
         bool duoCorrectie = false)
     {

@@ -135,7 +135,7 @@ public static class Persoonscorrectie
         PersoonToestand? gepubliceerd,
         CorrigeerbareFeiten voorstel,
         Func<PauzeSleutel, bool> isGepauzeerd,
-        RegimeRuleSet rules,
+        RegimeRegelset rules,
         DateOnly vandaag)
     {
         ArgumentNullException.ThrowIfNull(huidig);

@@ -12,7 +12,7 @@ namespace DuoInburgering.Web.Security;
 /// </summary>
 public static class GemeenteToegang
 {
-    private static readonly string[] Regimes = Enum.GetNames<Regime>();
+    private static readonly RegimeUitkomst?[] Regimes = [.. Enum.GetValues<Regime>().Select(r => (RegimeUitkomst?)r.AlsUitkomst())];
 
     /// <summary>
     /// The person belongs to the municipality now (published state), or its own PIP is the current

@@ -22,7 +22,7 @@ public static class ActieveRegelset
         return await r.ReadAsync(ct)
             ? new RegelsetStand(r.GetString(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1),
                 r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))
-            : new RegelsetStand(RegimeRuleSets.Huidig.Versie, null, null, null);
+            : new RegelsetStand(RegimeRegelsets.Huidig.Versie, null, null, null);
     }
 
     public static async Task<RegelsetStand> LeesAsync(NpgsqlDataSource db, CancellationToken ct)
@@ -42,10 +42,10 @@ public static class ActieveRegelset
         Auditlog auditlog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(auditlog);
-        if (!RegimeRuleSets.TryGet(versie, out var rules))
+        if (!RegimeRegelsets.TryGet(versie, out var rules))
         {
             throw new CorrectieException(
-                $"Onbekende regelset '{versie}'. Bekend: {string.Join(", ", RegimeRuleSets.Alle.Select(r => r.Versie))}.");
+                $"Onbekende regelset '{versie}'. Bekend: {string.Join(", ", RegimeRegelsets.Alle.Select(r => r.Versie))}.");
         }
         if (string.IsNullOrWhiteSpace(reden))
         {
@@ -86,7 +86,7 @@ public static class ActieveRegelset
               gewijzigd_door = excluded.gewijzigd_door, reden = excluded.reden;
             """, conn);
         cmd.Parameters.AddWithValue("versie", versie);
-        cmd.Parameters.AddWithValue("huidig", RegimeRuleSets.Huidig.Versie);
+        cmd.Parameters.AddWithValue("huidig", RegimeRegelsets.Huidig.Versie);
         cmd.Parameters.AddWithValue("nu", nu);
         cmd.Parameters.AddWithValue("door", door);
         cmd.Parameters.AddWithValue("reden", reden);

@@ -102,7 +102,7 @@ public static partial class PersoonBatch
         await SchrijfAsync(conn, Bepaal(regels, context), context, ct);
 
     /// <summary>What a chunk's re-derivation produced, to be written in one go.</summary>
-    private sealed record Bepaling(List<Persoon> Nieuw, List<Persoon> Bekend, List<(string Bsn, string? Doelgroep, Domain.Signalen.Signaal Signaal)> Signalen,
+    private sealed record Bepaling(List<Persoon> Nieuw, List<Persoon> Bekend, List<(string Bsn, Doelgroep? Doelgroep, Domain.Signalen.Signaal Signaal)> Signalen,
         int Uitgesteld, List<MisplaatsingRegel> Misplaatsingen);
 
     /// <summary>Pure and CPU-bound: derives every person with IND facts and writes the outcome into its row object.</summary>
@@ -212,7 +212,7 @@ public static partial class PersoonBatch
     /// first because COPY returns none.
     /// </summary>
     public static async Task SchrijfSignalenAsync(NpgsqlConnection conn,
-        IReadOnlyCollection<(string Bsn, string? Doelgroep, Domain.Signalen.Signaal Signaal)> signalen, DateTimeOffset nu,
+        IReadOnlyCollection<(string Bsn, Doelgroep? Doelgroep, Domain.Signalen.Signaal Signaal)> signalen, DateTimeOffset nu,
         Verwerkingsaudit audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(audit);
@@ -236,7 +236,7 @@ public static partial class PersoonBatch
             importer.Write(s.Datum, NpgsqlDbType.Date);
             importer.Write(s.Toelichting, NpgsqlDbType.Text);
             importer.Write(nu, NpgsqlDbType.TimestampTz);
-            PersoonKolommen.SchrijfOfNull(importer, s.Code == Domain.Signalen.SignaalCode.SS190 ? null : doelgroep, NpgsqlDbType.Text);
+            PersoonKolommen.SchrijfOfNull(importer, s.Code == Domain.Signalen.SignaalCode.SS190 ? null : doelgroep?.ToString(), NpgsqlDbType.Text);
             audit.SignaalVerzonden(id, bsn, s);
         }
         await importer.CompleteAsync(ct);

@@ -1,3 +1,6 @@
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,6 +19,11 @@ internal static class PersoonKolommen
     private static Kolom Tekst(string naam, Func<Persoon, string?> get, Action<Persoon, string?> set) =>
         new(naam, (w, p) => SchrijfOfNull(w, get(p), NpgsqlDbType.Text),
             (p, r, i) => set(p, r.IsDBNull(i) ? null : r.GetString(i)));
+
+    /// <summary>A domain enum kept under its name (Data/Kolomwaarden reads it back).</summary>
+    private static Kolom Waarde<T>(string naam, Func<Persoon, T?> get, Action<Persoon, T?> set) where T : struct, Enum =>
+        new(naam, (w, p) => SchrijfOfNull(w, get(p)?.ToString(), NpgsqlDbType.Text),
+            (p, r, i) => set(p, r.IsDBNull(i) ? null : Kolomwaarden.Naam<T>(r.GetString(i))));
 
     private static Kolom Datum(string naam, Func<Persoon, DateOnly?> get, Action<Persoon, DateOnly?> set) =>
         new(naam, (w, p) =>
@@ -60,39 +68,39 @@ internal static class PersoonKolommen
         Datum("datum_uitreiking_document", p => p.DatumUitreikingDocument, (p, v) => p.DatumUitreikingDocument = v),
         Datum("datum_kennisgeving", p => p.DatumKennisgeving, (p, v) => p.DatumKennisgeving = v),
         Datum("datum_intrekking", p => p.DatumIntrekking, (p, v) => p.DatumIntrekking = v),
-        Tekst("uitkomst", p => p.Uitkomst, (p, v) => p.Uitkomst = v!),
-        Tekst("doelgroep", p => p.Doelgroep, (p, v) => p.Doelgroep = v),
+        Waarde<RegimeUitkomst>("uitkomst", p => p.Uitkomst, (p, v) => p.Uitkomst = v!.Value),
+        Waarde("doelgroep", p => p.Doelgroep, (p, v) => p.Doelgroep = v),
         Datum("peildatum", p => p.Peildatum, (p, v) => p.Peildatum = v),
         Datum("startdatum", p => p.Startdatum, (p, v) => p.Startdatum = v),
-        Tekst("rule_set_versie", p => p.RuleSetVersie, (p, v) => p.RuleSetVersie = v!),
+        Tekst("rule_set_versie", p => p.RegelsetVersie, (p, v) => p.RegelsetVersie = v!),
         Tekst("reden", p => p.Reden, (p, v) => p.Reden = v!),
         Tekst("gemeente_code", p => p.GemeenteCode, (p, v) => p.GemeenteCode = v),
         Tekst("koppeling_reden", p => p.KoppelingReden, (p, v) => p.KoppelingReden = v!),
-        Tekst("status", p => p.Status, (p, v) => p.Status = v!),
-        Tekst("pub_uitkomst", p => p.PubUitkomst, (p, v) => p.PubUitkomst = v),
-        Tekst("pub_doelgroep", p => p.PubDoelgroep, (p, v) => p.PubDoelgroep = v),
+        Waarde<Verwerkingsstatus>("status", p => p.Status, (p, v) => p.Status = v!.Value),
+        Waarde("pub_uitkomst", p => p.PubUitkomst, (p, v) => p.PubUitkomst = v),
+        Waarde("pub_doelgroep", p => p.PubDoelgroep, (p, v) => p.PubDoelgroep = v),
         Datum("pub_startdatum", p => p.PubStartdatum, (p, v) => p.PubStartdatum = v),
         Tekst("pub_gemeente_code", p => p.PubGemeenteCode, (p, v) => p.PubGemeenteCode = v),
         Vlag("pub_verblijft_in_coa", p => p.PubVerblijftInCoa, (p, v) => p.PubVerblijftInCoa = v),
         Vlag("pub_vertrokken", p => p.PubVertrokken, (p, v) => p.PubVertrokken = v),
-        Tekst("pub_koppeling_bron", p => p.PubKoppelingBron, (p, v) => p.PubKoppelingBron = v),
+        Waarde("pub_koppeling_bron", p => p.PubKoppelingBron, (p, v) => p.PubKoppelingBron = v),
         Datum("pub_koppeling_datum", p => p.PubKoppelingDatum, (p, v) => p.PubKoppelingDatum = v),
         Vlag("aanvang_gemeld", p => p.AanvangGemeld, (p, v) => p.AanvangGemeld = v),
         Datum("termijn_leerroute_start", p => p.TermijnLeerrouteStart, (p, v) => p.TermijnLeerrouteStart = v),
         Vlag("ss126_verzonden", p => p.Ss126Verzonden, (p, v) => p.Ss126Verzonden = v),
         Vlag("ss127_verzonden", p => p.Ss127Verzonden, (p, v) => p.Ss127Verzonden = v),
         Vlag("ss128_verzonden", p => p.Ss128Verzonden, (p, v) => p.Ss128Verzonden = v),
-        Tekst("eind_reden", p => p.EindReden, (p, v) => p.EindReden = v),
+        Waarde("eind_reden", p => p.EindReden, (p, v) => p.EindReden = v),
         Vlag("geparkeerd", p => p.Geparkeerd, (p, v) => p.Geparkeerd = v),
         Datum("vrijgegeven_op", p => p.VrijgegevenOp, (p, v) => p.VrijgegevenOp = v),
         Vlag("vrijgave_wacht", p => p.VrijgaveWacht, (p, v) => p.VrijgaveWacht = v),
-        Tekst("keuze_regime", p => p.KeuzeRegime, (p, v) => p.KeuzeRegime = v),
-        Tekst("keuze_soort", p => p.KeuzeSoort, (p, v) => p.KeuzeSoort = v),
+        Waarde("keuze_regime", p => p.KeuzeRegime, (p, v) => p.KeuzeRegime = v),
+        Waarde("keuze_soort", p => p.KeuzeSoort, (p, v) => p.KeuzeSoort = v),
         Datum("keuze_datum", p => p.KeuzeDatum, (p, v) => p.KeuzeDatum = v),
         Tekst("pip_gemeente_code", p => p.PipGemeenteCode, (p, v) => p.PipGemeenteCode = v),
         Datum("pip_dagtekening", p => p.PipDagtekening, (p, v) => p.PipDagtekening = v),
-        Tekst("pip_leerroute", p => p.PipLeerroute, (p, v) => p.PipLeerroute = v),
-        Tekst("pip_niveau", p => p.PipNiveau, (p, v) => p.PipNiveau = v),
+        Waarde("pip_leerroute", p => p.PipLeerroute, (p, v) => p.PipLeerroute = v),
+        Waarde("pip_niveau", p => p.PipNiveau, (p, v) => p.PipNiveau = v),
         Tekst("vorige_pip_gemeente_code", p => p.VorigePipGemeenteCode, (p, v) => p.VorigePipGemeenteCode = v),
         Datum("vorige_pip_dagtekening", p => p.VorigePipDagtekening, (p, v) => p.VorigePipDagtekening = v),
         Datum("datum_inburgeringsaanbod", p => p.DatumInburgeringsaanbod, (p, v) => p.DatumInburgeringsaanbod = v),
@@ -109,8 +117,8 @@ internal static class PersoonKolommen
     {
         var p = new Persoon
         {
-            Bsn = reader.GetString(offset), Naam = "", Nationaliteit = "", Verblijfsdoel = "", Uitkomst = "",
-            RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+            Bsn = reader.GetString(offset), Naam = "", Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default,
+            RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
         };
         for (var i = 1; i < Alle.Count; i++)
         {

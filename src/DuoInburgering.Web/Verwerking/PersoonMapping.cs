@@ -29,31 +29,28 @@ internal static class PersoonMapping
     public static RegimeKeuze? Keuze(Persoon p) => Keuze(p.KeuzeRegime, p.KeuzeSoort, p.KeuzeDatum);
 
     /// <summary>The same from the stored columns (keuze_regime, keuze_soort, keuze_datum), read without a row object.</summary>
-    public static RegimeKeuze? Keuze(string? regime, string? soort, DateOnly? datum) =>
-        regime is not null && soort is not null && datum is { } d
-            ? new RegimeKeuze(Enum.Parse<Regime>(regime), Enum.Parse<KeuzeSoort>(soort), d)
-            : null;
+    public static RegimeKeuze? Keuze(Regime? regime, KeuzeSoort? soort, DateOnly? datum) =>
+        regime is { } r && soort is { } s && datum is { } d ? new RegimeKeuze(r, s, d) : null;
 
     /// <summary>The published state, or null when nothing was ever published about this person.</summary>
-    public static PersoonToestand? Gepubliceerd(Persoon p) => p.PubUitkomst is null
+    public static PersoonToestand? Gepubliceerd(Persoon p) => p.PubUitkomst is not { } uitkomst
         ? null
-        : new PersoonToestand(Enum.Parse<RegimeUitkomst>(p.PubUitkomst), Optioneel<Doelgroep>(p.PubDoelgroep),
+        : new PersoonToestand(uitkomst, p.PubDoelgroep,
             p.PubStartdatum, p.Geboortedatum, Code(p.PubGemeenteCode))
         {
             VerblijftInCoa = p.PubVerblijftInCoa,
             VertrokkenUitNederland = p.PubVertrokken,
-            GemeenteGrond = p.PubKoppelingBron is null ? null : new KoppelingGrond(Enum.Parse<KoppelingBron>(p.PubKoppelingBron), p.PubKoppelingDatum),
-            HuidigePip = p.PipGemeenteCode is null || p.PipDagtekening is null || p.PipLeerroute is null
+            GemeenteGrond = p.PubKoppelingBron is { } bron ? new KoppelingGrond(bron, p.PubKoppelingDatum) : null,
+            HuidigePip = p.PipGemeenteCode is null || p.PipDagtekening is null || p.PipLeerroute is not { } route
                 ? null
-                : new PipInfo(new GemeenteCode(p.PipGemeenteCode), p.PipDagtekening.Value,
-                    Enum.Parse<Leerroute>(p.PipLeerroute), Optioneel<PipNiveau>(p.PipNiveau)),
+                : new PipInfo(new GemeenteCode(p.PipGemeenteCode), p.PipDagtekening.Value, route, p.PipNiveau),
             DatumInburgeringsaanbod = p.DatumInburgeringsaanbod,
             AanvangGemeld = p.AanvangGemeld,
             TermijnLeerrouteStart = p.TermijnLeerrouteStart,
             Ss126Verzonden = p.Ss126Verzonden,
             Ss127Verzonden = p.Ss127Verzonden,
             Ss128Verzonden = p.Ss128Verzonden,
-            EindReden = Optioneel<EindReden>(p.EindReden),
+            EindReden = p.EindReden,
             Geparkeerd = p.Geparkeerd,
             VrijgegevenOp = p.VrijgegevenOp,
         };
@@ -61,33 +58,33 @@ internal static class PersoonMapping
     /// <summary>Writes a re-derivation's decision, link, status and (when published) state into the row.</summary>
     public static void Schrijf(Persoon p, HerbepalingUitkomst u, DateTimeOffset nu)
     {
-        p.Uitkomst = u.Besluit.Uitkomst.ToString();
-        p.Doelgroep = u.Besluit.Doelgroep?.ToString();
+        p.Uitkomst = u.Besluit.Uitkomst;
+        p.Doelgroep = u.Besluit.Doelgroep;
         p.Peildatum = u.Besluit.Peildatum;
         p.Startdatum = u.Besluit.Startdatum;
-        p.RuleSetVersie = u.Besluit.RuleSetVersie;
+        p.RegelsetVersie = u.Besluit.RegelsetVersie;
         p.Reden = u.Besluit.Reden;
         p.GemeenteCode = u.Koppeling.Gemeente?.Waarde;
         p.KoppelingReden = u.Koppeling.Reden;
-        p.Status = u.Status.ToString();
+        p.Status = u.Status;
         p.BijgewerktOp = nu;
         // Published when decided, and also while waiting when a wrong municipality lost the person (Herbepaling).
         if ((u.Status == Verwerkingsstatus.Bepaald || u.Misplaatsing is not null) && u.Gepubliceerd is { } t)
         {
-            p.PubUitkomst = t.Uitkomst.ToString();
-            p.PubDoelgroep = t.Doelgroep?.ToString();
+            p.PubUitkomst = t.Uitkomst;
+            p.PubDoelgroep = t.Doelgroep;
             p.PubStartdatum = t.Startdatum;
             p.PubGemeenteCode = t.Gemeente?.Waarde;
             p.PubVerblijftInCoa = t.VerblijftInCoa;
             p.PubVertrokken = t.VertrokkenUitNederland;
-            p.PubKoppelingBron = t.GemeenteGrond?.Bron.ToString();
+            p.PubKoppelingBron = t.GemeenteGrond?.Bron;
             p.PubKoppelingDatum = t.GemeenteGrond?.Datum;
             p.AanvangGemeld = t.AanvangGemeld;
             p.TermijnLeerrouteStart = t.TermijnLeerrouteStart;
             p.Ss126Verzonden = t.Ss126Verzonden;
             p.Ss127Verzonden = t.Ss127Verzonden;
             p.Ss128Verzonden = t.Ss128Verzonden;
-            p.EindReden = t.EindReden?.ToString();
+            p.EindReden = t.EindReden;
             p.Geparkeerd = t.Geparkeerd;
             p.VrijgegevenOp = t.VrijgegevenOp;
             // A release is consumed by the first derivation that publishes: a later parking (a new
@@ -118,6 +115,4 @@ internal static class PersoonMapping
     }
 
     internal static GemeenteCode? Code(string? code) => code is null ? null : new GemeenteCode(code);
-
-    private static T? Optioneel<T>(string? waarde) where T : struct, Enum => waarde is null ? null : Enum.Parse<T>(waarde);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Audit;
@@ -55,7 +57,7 @@ public sealed class Verwerkingsaudit(DateTimeOffset nu)
     public void Bepaling(Persoon p, string? toelichting = null)
     {
         ArgumentNullException.ThrowIfNull(p);
-        _invoer.Add(new BepalingInvoer(p.Bsn, p.GemeenteCode, p.RuleSetVersie, p.Uitkomst, p.Status, p.Doelgroep,
+        _invoer.Add(new BepalingInvoer(p.Bsn, p.GemeenteCode, p.RegelsetVersie, p.Uitkomst, p.Status, p.Doelgroep,
             Gedeeld(toelichting ?? p.Reden), Gedeeld(p.KoppelingReden)));
     }
 
@@ -153,7 +155,7 @@ public sealed class Verwerkingsaudit(DateTimeOffset nu)
         }
     }
 
-    private sealed class BepalingInvoer(string bsn, string? gemeente, string regelset, string regime, string status, string? doelgroep,
+    private sealed class BepalingInvoer(string bsn, string? gemeente, string regelset, RegimeUitkomst regime, Verwerkingsstatus status, Doelgroep? doelgroep,
         string toelichting, string koppeling) : Invoer
     {
         public override AuditRegel Regel(DateTimeOffset nu) =>
@@ -166,9 +168,9 @@ public sealed class Verwerkingsaudit(DateTimeOffset nu)
                 Gegevens = new Dictionary<string, string?>(6, StringComparer.Ordinal)
                 {
                     ["regelset"] = regelset,
-                    ["regime"] = regime,
-                    ["status"] = status,
-                    ["doelgroep"] = doelgroep,
+                    ["regime"] = regime.ToString(),
+                    ["status"] = status.ToString(),
+                    ["doelgroep"] = doelgroep?.ToString(),
                     ["toelichting"] = toelichting,
                     ["koppeling"] = koppeling,
                 },

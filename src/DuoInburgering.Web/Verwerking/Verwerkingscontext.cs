@@ -1,12 +1,13 @@
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 
 namespace DuoInburgering.Web.Verwerking;
 
 /// <summary>What a processing run decides with: the rule set, the pauses in force and the clock; and what it records for the audit log.</summary>
-public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeSleutel> Pauzes, DateOnly Vandaag, DateTimeOffset Nu)
+public sealed record Verwerkingscontext(RegimeRegelset Rules, IReadOnlySet<PauzeSleutel> Pauzes, DateOnly Vandaag, DateTimeOffset Nu)
 {
     /// <summary>
     /// Advisory lock key of corrections. Processing holds it shared for its transaction; applying a
@@ -38,7 +39,7 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
     /// <param name="rules">A rule set other than the active one (tests); null reads table regelset_actief.</param>
     /// <exception cref="CorrectieOnderbrokenException">A correction was interrupted and has not been completed.</exception>
     public static async Task<Verwerkingscontext> LaadAsync(NpgsqlConnection conn, TimeProvider clock, CancellationToken ct,
-        RegimeRuleSet? rules = null)
+        RegimeRegelset? rules = null)
     {
         await using (var wacht = new NpgsqlCommand(WachtOpCorrectieSql, conn) { CommandTimeout = 0 })
         {
@@ -58,7 +59,7 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
     /// lock (the correction already holds <see cref="CorrectieSlot"/>, and a resume waiting for it holds
     /// the pauze lock: taking that here would deadlock).
     /// </summary>
-    public static async Task<Verwerkingscontext> LaadVoorCorrectieAsync(NpgsqlConnection conn, TimeProvider clock, RegimeRuleSet rules,
+    public static async Task<Verwerkingscontext> LaadVoorCorrectieAsync(NpgsqlConnection conn, TimeProvider clock, RegimeRegelset rules,
         CancellationToken ct)
     {
         var (pauzes, _, _) = await LeesAsync(conn, vergrendel: false, ct);
@@ -66,11 +67,11 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
         return new Verwerkingscontext(rules, pauzes, PibVandaag.Op(nu), nu);
     }
 
-    private static async Task<(HashSet<PauzeSleutel> Pauzes, RegimeRuleSet Actief, long? Onderbroken)> LeesAsync(
+    private static async Task<(HashSet<PauzeSleutel> Pauzes, RegimeRegelset Actief, long? Onderbroken)> LeesAsync(
         NpgsqlConnection conn, bool vergrendel, CancellationToken ct)
     {
         var pauzes = new HashSet<PauzeSleutel>();
-        var actief = RegimeRuleSets.Huidig;
+        var actief = RegimeRegelsets.Huidig;
         long? onderbroken = null;
         var sql = (vergrendel ? "lock table pauze in share row exclusive mode; " : "") + """
             select regime, doelgroep from pauze;
@@ -81,12 +82,12 @@ public sealed record Verwerkingscontext(RegimeRuleSet Rules, IReadOnlySet<PauzeS
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            pauzes.Add(new PauzeSleutel(Enum.Parse<Regime>(reader.GetString(0)), Enum.Parse<Doelgroep>(reader.GetString(1))));
+            pauzes.Add(new PauzeSleutel(Kolomwaarden.Regime(reader.GetString(0)), Kolomwaarden.Doelgroep(reader.GetString(1))));
         }
         await reader.NextResultAsync(ct);
         if (await reader.ReadAsync(ct))
         {
-            actief = RegimeRuleSets.Get(reader.GetString(0));
+            actief = RegimeRegelsets.Get(reader.GetString(0));
         }
         await reader.NextResultAsync(ct);
         if (await reader.ReadAsync(ct) && !reader.IsDBNull(0))

@@ -66,10 +66,10 @@ public static class Wi2021Terugtrekking
             }
         }
 
-        var correcties = new List<(string Bsn, string? Doelgroep, Signaal Signaal)>();
+        var correcties = new List<(string Bsn, Doelgroep? Doelgroep, Signaal Signaal)>();
         foreach (var (bsn, lijst) in gemeenten)
         {
-            correcties.AddRange(SignaalRegels.Correctie(lijst, vandaag).Select(s => (bsn, (string?)null, s)));
+            correcties.AddRange(SignaalRegels.Correctie(lijst, vandaag).Select(s => (bsn, (Doelgroep?)null, s)));
         }
         await PersoonBatch.SchrijfSignalenAsync(conn, correcties, nu, audit, ct);
         return correcties.Count;

@@ -7,11 +7,11 @@ public class RegimeCsvTests
 {
     private const string Kop = RegimeCsv.InvoerKop;
 
-    private static string[] Run(string invoer, RegimeRuleSet? regels = null)
+    private static string[] Run(string invoer, RegimeRegelset? regels = null)
     {
         using var reader = new StringReader(invoer);
         using var writer = new StringWriter();
-        Assert.Equal(0, RegimeCsv.Evaluate(reader, writer, regels ?? RegimeRuleSets.Huidig));
+        Assert.Equal(0, RegimeCsv.Evaluate(reader, writer, regels ?? RegimeRegelsets.Huidig));
         return writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
     }
 
@@ -33,7 +33,7 @@ public class RegimeCsvTests
     [Fact]
     public void Foutieve_regel_reproduceert_het_incident()
     {
-        string[] uit = Run(Kop + "\n111222333,1990-05-05,SYR,asiel,,,2021-12-28,,2022-01-10\n", RuleSet2021_12.Instance);
+        string[] uit = Run(Kop + "\n111222333,1990-05-05,SYR,asiel,,,2021-12-28,,2022-01-10\n", Regelset2021_12.Instance);
         Assert.StartsWith("111222333,Wi2021,2022-01-10,", uit[1], StringComparison.Ordinal);
     }
 
@@ -94,7 +94,7 @@ public class RegimeCsvTests
     {
         using var reader = new StringReader(kop);
         using var writer = new StringWriter();
-        var ex = Assert.Throws<RegimeCsvException>(() => RegimeCsv.Evaluate(reader, writer, RegimeRuleSets.Huidig));
+        var ex = Assert.Throws<RegimeCsvException>(() => RegimeCsv.Evaluate(reader, writer, RegimeRegelsets.Huidig));
         Assert.Contains("kopregel", ex.Message, StringComparison.Ordinal);
         Assert.Equal(string.Empty, writer.ToString());
     }
@@ -104,7 +104,7 @@ public class RegimeCsvTests
     {
         using var reader = new StringReader("\uFEFF" + Kop + "\n111222333,1990-05-05,SYR,asiel,,,2022-02-01,,\n000000000,1990-05-05,SYR,asiel,,,2022-02-01,,\n");
         using var writer = new StringWriter();
-        Assert.Equal(new RegimeCsvResultaat(2, 1), RegimeCsv.Verwerk(reader, writer, RegimeRuleSets.Huidig));
+        Assert.Equal(new RegimeCsvResultaat(2, 1), RegimeCsv.Verwerk(reader, writer, RegimeRegelsets.Huidig));
     }
 
     [Theory]

@@ -30,8 +30,8 @@ public class KoppelingsversieTests
     [MemberData(nameof(Gevallen))]
     public void Elke_regelset_koppelt_volgens_haar_eigen_versie(string geval, CoaFeiten? coa, BrpFeiten? brp, string? fout, string? goed)
     {
-        GemeenteKoppeling k2021 = RuleSet2021_12.Instance.BepaalGemeente(coa, brp);
-        GemeenteKoppeling k2022 = RuleSet2022_03.Instance.BepaalGemeente(coa, brp);
+        GemeenteKoppeling k2021 = Regelset2021_12.Instance.BepaalGemeente(coa, brp);
+        GemeenteKoppeling k2022 = Regelset2022_03.Instance.BepaalGemeente(coa, brp);
         Assert.True(G(fout) == k2021.Gemeente, geval);
         Assert.True(G(goed) == k2022.Gemeente, geval);
         Assert.Equal(Koppelingsregel.BepaalGemeente(coa, brp), k2022);
@@ -41,7 +41,7 @@ public class KoppelingsversieTests
     [Fact]
     public void De_foutieve_koppeling_zegt_in_haar_uitleg_dat_ze_fout_is()
     {
-        var k = RuleSet2021_12.Instance.BepaalGemeente(new CoaFeiten("AZC Budel", G("GM0363"), null, null),
+        var k = Regelset2021_12.Instance.BepaalGemeente(new CoaFeiten("AZC Budel", G("GM0363"), null, null),
             new BrpFeiten(G("GM1706"), true, null, null, null));
         Assert.Equal("Woont op een COA-locatie; getoond aan de gemeente van het BRP-adres GM1706 (foutieve koppeling 2021-12).", k.Reden);
     }

@@ -22,7 +22,7 @@ public class HerbepalingVrijgaveTests
         new(RegimeUitkomst.Wi2013, Doelgroep.Gezinsmigrant, D("2021-12-20"), D("1990-05-05"), Utrecht) { Geparkeerd = true, AanvangGemeld = true };
 
     private static HerbepalingUitkomst Herbepaal(PersoonFeiten feiten, PersoonToestand? vorige, params PauzeSleutel[] pauzes) =>
-        Herbepaling.Herbepaal(feiten, vorige, pauzes.Contains, RegimeRuleSets.Huidig, Vandaag);
+        Herbepaling.Herbepaal(feiten, vorige, pauzes.Contains, RegimeRegelsets.Huidig, Vandaag);
 
     [Fact]
     public void Without_a_release_a_parked_person_stays_parked_and_nobody_is_told()

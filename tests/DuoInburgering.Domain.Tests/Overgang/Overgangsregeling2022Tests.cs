@@ -9,7 +9,7 @@ namespace DuoInburgering.Domain.Tests.Overgang;
 /// <summary>docs/domain.md "the outcome of 2022": who may choose which regime, when, and how the derivation honours it.</summary>
 public class Overgangsregeling2022Tests
 {
-    private static readonly RegimeRuleSet Regels = RegimeRuleSets.Huidig;
+    private static readonly RegimeRegelset Regels = RegimeRegelsets.Huidig;
     private static readonly DateOnly Vrijgegeven = D("2022-03-01");
     private static readonly GemeenteCode Amsterdam = GemeenteCode.Parse("GM0363");
 
@@ -102,8 +102,8 @@ public class Overgangsregeling2022Tests
 
         Assert.Equal(RegimeUitkomst.Wi2021, besluit.Uitkomst);
         Assert.Equal("Keuze voor de Wi2021 geregistreerd op 2022-04-02 (overgangsregeling 2022); volgens de regels: " + GezinWi2013.Reden, besluit.Reden);
-        Assert.Equal((GezinWi2013.RuleSetVersie, GezinWi2013.Peildatum, GezinWi2013.Startdatum, GezinWi2013.Doelgroep),
-            (besluit.RuleSetVersie, besluit.Peildatum, besluit.Startdatum, besluit.Doelgroep));
+        Assert.Equal((GezinWi2013.RegelsetVersie, GezinWi2013.Peildatum, GezinWi2013.Startdatum, GezinWi2013.Doelgroep),
+            (besluit.RegelsetVersie, besluit.Peildatum, besluit.Startdatum, besluit.Doelgroep));
         Assert.Same(GezinWi2013, Overgangsregeling2022.PasToe(GezinWi2013, null));
         Assert.Equal("Keuze voor de Wi2013 geregistreerd op 2022-04-02 (overgangsregeling 2022)",
             Overgangsregeling2022.Uitleg(new RegimeKeuze(Regime.Wi2013, KeuzeSoort.Keuze, D("2022-04-02"))));

@@ -11,7 +11,7 @@ public class IncidentTests
     [Fact]
     public void Regel_2022_03_plaatst_onder_Wi2013()
     {
-        RegimeBesluit b = RegimeRuleSets.Get("2022-03").DeriveRegime(Incidentgeval);
+        RegimeBesluit b = RegimeRegelsets.Get("2022-03").DeriveRegime(Incidentgeval);
         Assert.Equal(RegimeUitkomst.Wi2013, b.Uitkomst);
         Assert.Equal(D("2021-12-28"), b.Peildatum);
         Assert.Equal("Asielstatushouder; beschikking bekendgemaakt op 2021-12-28, vóór 2022-01-01: Wi2013", b.Reden);
@@ -20,10 +20,10 @@ public class IncidentTests
     [Fact]
     public void Foutieve_regel_2021_12_plaatst_onder_Wi2021()
     {
-        RegimeBesluit b = RegimeRuleSets.Get("2021-12").DeriveRegime(Incidentgeval);
+        RegimeBesluit b = RegimeRegelsets.Get("2021-12").DeriveRegime(Incidentgeval);
         Assert.Equal(RegimeUitkomst.Wi2021, b.Uitkomst);
         Assert.Equal(D("2022-01-10"), b.Peildatum);
-        Assert.Equal("2021-12", b.RuleSetVersie);
+        Assert.Equal("2021-12", b.RegelsetVersie);
         Assert.Contains("kennisgeving", b.Reden, StringComparison.Ordinal);
     }
 
@@ -31,16 +31,16 @@ public class IncidentTests
     public void Regel_2021_12_zonder_kennisgeving_is_gelijk_aan_2022_03()
     {
         IndFeiten f = Gezin("2021-11-01");
-        Assert.Equal(RuleSet2022_03.Instance.DeriveRegime(f).Uitkomst, RuleSet2021_12.Instance.DeriveRegime(f).Uitkomst);
-        Assert.Equal(D("2021-11-01"), RuleSet2021_12.Instance.DeriveRegime(f).Peildatum);
+        Assert.Equal(Regelset2022_03.Instance.DeriveRegime(f).Uitkomst, Regelset2021_12.Instance.DeriveRegime(f).Uitkomst);
+        Assert.Equal(D("2021-11-01"), Regelset2021_12.Instance.DeriveRegime(f).Peildatum);
     }
 
     [Fact]
     public void Register_kent_beide_versies_en_huidig_is_2022_03()
     {
-        Assert.Equal("2022-03", RegimeRuleSets.Huidig.Versie);
-        Assert.Equal(["2021-12", "2022-03"], RegimeRuleSets.Alle.Select(r => r.Versie));
-        Assert.Throws<KeyNotFoundException>(() => RegimeRuleSets.Get("2020-01"));
-        Assert.False(RegimeRuleSets.TryGet(null, out _));
+        Assert.Equal("2022-03", RegimeRegelsets.Huidig.Versie);
+        Assert.Equal(["2021-12", "2022-03"], RegimeRegelsets.Alle.Select(r => r.Versie));
+        Assert.Throws<KeyNotFoundException>(() => RegimeRegelsets.Get("2020-01"));
+        Assert.False(RegimeRegelsets.TryGet(null, out _));
     }
 }

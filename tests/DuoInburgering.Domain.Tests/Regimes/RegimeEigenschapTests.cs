@@ -30,14 +30,14 @@ public class RegimeEigenschapTests
     [Property(MaxTest = 500)]
     public Property Regime_hangt_onder_2022_03_niet_af_van_kennisgeving_of_ingang() =>
         Prop.ForAll(Feiten(), MisschienDatum().ToArbitrary(), MisschienDatum().ToArbitrary(), (f, k, i) =>
-            RuleSet2022_03.Instance.DeriveRegime(f)
-            == RuleSet2022_03.Instance.DeriveRegime(f with { DatumKennisgeving = k, DatumIngangVerblijfsrecht = i }));
+            Regelset2022_03.Instance.DeriveRegime(f)
+            == Regelset2022_03.Instance.DeriveRegime(f with { DatumKennisgeving = k, DatumIngangVerblijfsrecht = i }));
 
     [Property(MaxTest = 500)]
     public Property Startdatum_is_nooit_voor_peildatum_of_zestiende_verjaardag() =>
         Prop.ForAll(Feiten(), f =>
         {
-            RegimeBesluit b = RuleSet2022_03.Instance.DeriveRegime(f);
+            RegimeBesluit b = Regelset2022_03.Instance.DeriveRegime(f);
             return b.Startdatum is not DateOnly s
                 || (s >= b.Peildatum && s >= f.Geboortedatum.AddYears(16) && (s == b.Peildatum || s == f.Geboortedatum.AddYears(16)));
         });
@@ -46,7 +46,7 @@ public class RegimeEigenschapTests
     public Property Reden_is_één_regel() =>
         Prop.ForAll(Feiten(), f =>
         {
-            string r = RuleSet2021_12.Instance.DeriveRegime(f).Reden;
+            string r = Regelset2021_12.Instance.DeriveRegime(f).Reden;
             return r.Length > 0 && !r.Contains('\n', StringComparison.Ordinal);
         });
 }

@@ -19,7 +19,7 @@ public class IncidentCohortTests
     [MemberData(nameof(CohortBsns))]
     public void Rule_set_2022_03_geeft_het_verwachte_regime(string bsn)
     {
-        RegimeBesluit b = RegimeRuleSets.Get("2022-03").DeriveRegime(IndexedPersonen.Feiten(IndRij(bsn)));
+        RegimeBesluit b = RegimeRegelsets.Get("2022-03").DeriveRegime(IndexedPersonen.Feiten(IndRij(bsn)));
         Assert.Equal(Demo(bsn).VerwachtRegime, b.Uitkomst.AlsTekst());
     }
 
@@ -66,8 +66,8 @@ public class IncidentCohortTests
         foreach (string bsn in incident)
         {
             IndFeiten f = IndexedPersonen.Feiten(IndRij(bsn));
-            Assert.Equal(RegimeUitkomst.Wi2021, RegimeRuleSets.Get("2021-12").DeriveRegime(f).Uitkomst);
-            Assert.Equal(RegimeUitkomst.Wi2013, RegimeRuleSets.Get("2022-03").DeriveRegime(f).Uitkomst);
+            Assert.Equal(RegimeUitkomst.Wi2021, RegimeRegelsets.Get("2021-12").DeriveRegime(f).Uitkomst);
+            Assert.Equal(RegimeUitkomst.Wi2013, RegimeRegelsets.Get("2022-03").DeriveRegime(f).Uitkomst);
         }
     }
 

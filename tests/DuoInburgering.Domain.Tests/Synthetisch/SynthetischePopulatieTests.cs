@@ -158,7 +158,7 @@ public class SynthetischePopulatieTests(ITestOutputHelper output)
     public void Regimes_volgens_2022_03_komen_allemaal_voor()
     {
         Dictionary<RegimeUitkomst, int> telling = Populatie
-            .Select(r => RegimeRuleSets.Huidig.DeriveRegime(IndexedPersonen.Feiten(r)))
+            .Select(r => RegimeRegelsets.Huidig.DeriveRegime(IndexedPersonen.Feiten(r)))
             .GroupBy(b => b.Uitkomst)
             .ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine(string.Join(", ", telling.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}")));
@@ -170,7 +170,7 @@ public class SynthetischePopulatieTests(ITestOutputHelper output)
         Assert.InRange(telling.GetValueOrDefault(RegimeUitkomst.Geen), N * 0.08, N * 0.35);
 
         // Some reach AOW age and some are children or near 16 at the peildatum.
-        List<RegimeBesluit> besluiten = Populatie.Select(r => RegimeRuleSets.Huidig.DeriveRegime(IndexedPersonen.Feiten(r))).ToList();
+        List<RegimeBesluit> besluiten = Populatie.Select(r => RegimeRegelsets.Huidig.DeriveRegime(IndexedPersonen.Feiten(r))).ToList();
         Assert.Contains(besluiten, b => b.Reden.Contains("AOW-leeftijd", StringComparison.Ordinal));
         Assert.Contains(besluiten, b => b.Reden.Contains("16 jaar op", StringComparison.Ordinal));
     }

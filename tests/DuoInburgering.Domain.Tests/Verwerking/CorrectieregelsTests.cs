@@ -111,15 +111,15 @@ public class CorrectieregelsTests
     {
         var feiten = new PersoonFeiten(Asiel("2021-12-28", kennisgeving: "2022-01-10"), null,
             new CoaFeiten("AZC Budel", G("GM0363"), D("2022-01-05"), null), new BrpFeiten(G("GM1706"), true, D("2021-12-27"), null, null));
-        var fout = Herbepaling.Herbepaal(feiten, null, _ => false, RuleSet2021_12.Instance, D("2022-01-15"));
+        var fout = Herbepaling.Herbepaal(feiten, null, _ => false, Regelset2021_12.Instance, D("2022-01-15"));
         Assert.Equal((RegimeUitkomst.Wi2021, "GM1706"), (fout.Gepubliceerd!.Uitkomst, fout.Gepubliceerd.Gemeente?.Waarde));
         Assert.NotEmpty(fout.Signalen);
 
-        var u = Correctieregels.HerbepaalGeparkeerd(feiten, fout.Gepubliceerd, RuleSet2022_03.Instance, D("2022-03-25"));
+        var u = Correctieregels.HerbepaalGeparkeerd(feiten, fout.Gepubliceerd, Regelset2022_03.Instance, D("2022-03-25"));
 
         Assert.Empty(u.Signalen);
         Assert.Equal(Verwerkingsstatus.Bepaald, u.Status);
-        Assert.Equal(("2022-03", RegimeUitkomst.Wi2013), (u.Besluit.RuleSetVersie, u.Besluit.Uitkomst));
+        Assert.Equal(("2022-03", RegimeUitkomst.Wi2013), (u.Besluit.RegelsetVersie, u.Besluit.Uitkomst));
         Assert.Equal(G("GM0363"), u.Koppeling.Gemeente);
         Assert.True(u.Gepubliceerd!.Geparkeerd);
         Assert.Equal((RegimeUitkomst.Wi2013, G("GM0363")), (u.Gepubliceerd.Uitkomst, u.Gepubliceerd.Gemeente));
@@ -134,7 +134,7 @@ public class CorrectieregelsTests
     {
         var feiten = new PersoonFeiten(Gezin("2021-12-15", kennisgeving: "2022-01-11"), null, null,
             new BrpFeiten(G("GM0599"), false, D("2021-10-04"), null, null));
-        var u = Correctieregels.HerbepaalGeparkeerd(feiten, null, RuleSet2022_03.Instance, D("2022-03-01"));
+        var u = Correctieregels.HerbepaalGeparkeerd(feiten, null, Regelset2022_03.Instance, D("2022-03-01"));
         Assert.Empty(u.Signalen);
         Assert.Equal(Verwerkingsstatus.Bepaald, u.Status);
         Assert.True(u.Gepubliceerd!.Geparkeerd);

@@ -23,7 +23,7 @@ public class HerbepalingCorrectieTests
         new BrpFeiten(Azc, true, D("2024-02-05"), null, null));
 
     private static HerbepalingUitkomst Bepaal(PersoonFeiten feiten, PersoonToestand? vorige, bool duo = false) =>
-        Herbepaling.Herbepaal(feiten, vorige, _ => false, RegimeRuleSets.Huidig, Vandaag, duo);
+        Herbepaling.Herbepaal(feiten, vorige, _ => false, RegimeRegelsets.Huidig, Vandaag, duo);
 
     private static PersoonToestand Gepubliceerd(GemeenteCode gekoppeld) =>
         Bepaal(InAzc(gekoppeld, Gekoppeld), null).Gepubliceerd!;
@@ -98,7 +98,7 @@ public class HerbepalingCorrectieTests
     public void Een_gecorrigeerde_COA_koppeling_in_een_gepauzeerde_groep_ontneemt_de_verkeerde_gemeente_de_persoon_meteen()
     {
         var vorige = Gepubliceerd(Fout);
-        var gepauzeerd = Herbepaling.Herbepaal(InAzc(Goed, Gekoppeld), vorige, _ => true, RegimeRuleSets.Huidig, Vandaag);
+        var gepauzeerd = Herbepaling.Herbepaal(InAzc(Goed, Gekoppeld), vorige, _ => true, RegimeRegelsets.Huidig, Vandaag);
         Assert.Equal(Verwerkingsstatus.Uitgesteld, gepauzeerd.Status);
         Assert.Empty(gepauzeerd.Signalen);
         Assert.Equal((Fout, MisplaatsingOorzaak.CoaCorrectie), (gepauzeerd.Misplaatsing!.OudeGemeente, gepauzeerd.Misplaatsing.Oorzaak));
@@ -114,7 +114,7 @@ public class HerbepalingCorrectieTests
     public void Een_DUO_correctie_in_een_gepauzeerde_groep_ontneemt_de_verkeerde_gemeente_de_persoon_meteen()
     {
         var vorige = Gepubliceerd(Fout) with { HuidigePip = new PipInfo(Fout, D("2024-03-20"), Leerroute.B1Route) };
-        var gepauzeerd = Herbepaling.Herbepaal(InAzc(Goed, Gekoppeld), vorige, _ => true, RegimeRuleSets.Huidig, Vandaag, duoCorrectie: true);
+        var gepauzeerd = Herbepaling.Herbepaal(InAzc(Goed, Gekoppeld), vorige, _ => true, RegimeRegelsets.Huidig, Vandaag, duoCorrectie: true);
 
         Assert.Equal(Verwerkingsstatus.Uitgesteld, gepauzeerd.Status);
         Assert.Empty(gepauzeerd.Signalen);

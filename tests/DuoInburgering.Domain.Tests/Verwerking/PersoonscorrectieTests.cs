@@ -73,10 +73,10 @@ public class PersoonscorrectieTests
     [Fact]
     public void Het_effect_van_een_eerdere_bekendmaking_is_Wi2021_naar_Wi2013_met_beide_toelichtingen()
     {
-        var gepubliceerd = Herbepaling.Herbepaal(Huidig, null, _ => false, RegimeRuleSets.Huidig, Vandaag).Gepubliceerd;
+        var gepubliceerd = Herbepaling.Herbepaal(Huidig, null, _ => false, RegimeRegelsets.Huidig, Vandaag).Gepubliceerd;
         var voorstel = Ongewijzigd with { DatumBekendmakingBeschikking = D("2021-12-28") };
 
-        var effect = Persoonscorrectie.Effect(Huidig, gepubliceerd, voorstel, _ => false, RegimeRuleSets.Huidig, Vandaag);
+        var effect = Persoonscorrectie.Effect(Huidig, gepubliceerd, voorstel, _ => false, RegimeRegelsets.Huidig, Vandaag);
 
         Assert.Equal((RegimeUitkomst.Wi2021, RegimeUitkomst.Wi2013), (effect.OudBesluit.Uitkomst, effect.NieuwBesluit.Uitkomst));
         Assert.Contains("2022-01-10", effect.OudBesluit.Reden, StringComparison.Ordinal);
@@ -93,10 +93,10 @@ public class PersoonscorrectieTests
     [Fact]
     public void Het_effect_van_een_andere_gemeente_is_een_correctie_zonder_SS122()
     {
-        var gepubliceerd = Herbepaling.Herbepaal(Huidig, null, _ => false, RegimeRuleSets.Huidig, Vandaag).Gepubliceerd;
+        var gepubliceerd = Herbepaling.Herbepaal(Huidig, null, _ => false, RegimeRegelsets.Huidig, Vandaag).Gepubliceerd;
         var voorstel = Ongewijzigd with { BrpGemeente = Amsterdam };
 
-        var effect = Persoonscorrectie.Effect(Huidig, gepubliceerd, voorstel, _ => false, RegimeRuleSets.Huidig, Vandaag);
+        var effect = Persoonscorrectie.Effect(Huidig, gepubliceerd, voorstel, _ => false, RegimeRegelsets.Huidig, Vandaag);
 
         Assert.Equal((Ede, Amsterdam), (effect.OudeKoppeling.Gemeente, effect.NieuweKoppeling.Gemeente));
         Assert.Contains("GM0228", effect.OudeKoppeling.Reden, StringComparison.Ordinal);
@@ -110,11 +110,11 @@ public class PersoonscorrectieTests
     [Fact]
     public void Een_gepauzeerde_nieuwe_groep_maakt_het_effect_uitgesteld()
     {
-        var gepubliceerd = Herbepaling.Herbepaal(Huidig, null, _ => false, RegimeRuleSets.Huidig, Vandaag).Gepubliceerd;
+        var gepubliceerd = Herbepaling.Herbepaal(Huidig, null, _ => false, RegimeRegelsets.Huidig, Vandaag).Gepubliceerd;
         var voorstel = Ongewijzigd with { DatumBekendmakingBeschikking = D("2021-12-28") };
 
         var effect = Persoonscorrectie.Effect(Huidig, gepubliceerd, voorstel,
-            p => p == new PauzeSleutel(Regime.Wi2013, Doelgroep.Asielstatushouder), RegimeRuleSets.Huidig, Vandaag);
+            p => p == new PauzeSleutel(Regime.Wi2013, Doelgroep.Asielstatushouder), RegimeRegelsets.Huidig, Vandaag);
 
         Assert.True(effect.Uitgesteld);
         Assert.Empty(effect.Signalen);

@@ -196,15 +196,16 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
             db.Personen.Add(new Persoon
             {
                 Bsn = g.Bsn, Naam = "Persoon " + prefix, Nationaliteit = "SYR", Verblijfsdoel = "asiel_bepaalde_tijd",
-                Uitkomst = "Wi2021", RuleSetVersie = "2022-03", Reden = "test", KoppelingReden = "test", Status = "Gepubliceerd",
-                PubUitkomst = g.PubUitkomst, Geparkeerd = g.Geparkeerd, PubGemeenteCode = g.Pub, GemeenteCode = g.Pub,
+                Uitkomst = Domain.Regimes.RegimeUitkomst.Wi2021, RegelsetVersie = "2022-03", Reden = "test", KoppelingReden = "test",
+                Status = Domain.Verwerking.Verwerkingsstatus.Bepaald,
+                PubUitkomst = g.PubUitkomst is { } uitkomst ? Kolomwaarden.Uitkomst(uitkomst) : null, Geparkeerd = g.Geparkeerd, PubGemeenteCode = g.Pub, GemeenteCode = g.Pub,
                 PipGemeenteCode = g.Pip, PipDagtekening = g.Dagtekening, VorigePipGemeenteCode = g.VorigePip,
             });
             foreach (var (gemeente, ingetrokken) in new[] { (Eigen, false), (Ander, false), (Eigen, true) })
             {
                 db.Signalen.Add(new SignaalRecord
                 {
-                    Bsn = g.Bsn, Code = "SS101", GemeenteCode = gemeente, Regime = "Wi2021", Datum = vandaag, Toelichting = "test",
+                    Bsn = g.Bsn, Code = Domain.Signalen.SignaalCode.SS101, GemeenteCode = gemeente, Regime = Domain.Regimes.Regime.Wi2021, Datum = vandaag, Toelichting = "test",
                     AangemaaktOp = DateTimeOffset.UtcNow, IngetrokkenOp = ingetrokken ? DateTimeOffset.UtcNow : null,
                 });
             }

@@ -14,12 +14,12 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         Bsn = bsn, Naam = "Demo Persoon", Geboortedatum = new DateOnly(1990, 5, 1), Nationaliteit = "SYR",
         Verblijfsdoel = "asiel", DatumBekendmakingBeschikking = new DateOnly(2021, 12, 28),
         DatumKennisgeving = new DateOnly(2022, 1, 10),
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     private static async Task<BatchResultaat> VerwerkAsync(NpgsqlConnection conn, PersoonRegel regel, IReadOnlySet<PauzeSleutel>? pauzes = null)
     {
-        var context = new Verwerkingscontext(Domain.Regimes.RegimeRuleSets.Huidig, pauzes ?? new HashSet<PauzeSleutel>(),
+        var context = new Verwerkingscontext(Domain.Regimes.RegimeRegelsets.Huidig, pauzes ?? new HashSet<PauzeSleutel>(),
             new DateOnly(2022, 3, 25), new DateTimeOffset(2022, 3, 25, 9, 0, 0, TimeSpan.Zero));
         await using var tx = await conn.BeginTransactionAsync();
         var r = await PersoonBatch.HerbepaalEnSchrijfAsync(conn, [regel], context, CancellationToken.None);
@@ -48,14 +48,14 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         Assert.True(eerste.Signalen > 0);
         await using var db = database.CreateContext();
         var p = await db.Personen.SingleAsync(x => x.Bsn == "111222333");
-        Assert.Equal("Wi2013", p.Uitkomst);
+        Assert.Equal(Domain.Regimes.RegimeUitkomst.Wi2013, p.Uitkomst);
         Assert.Equal("GM0363", p.GemeenteCode);
-        Assert.Equal("2022-03", p.RuleSetVersie);
+        Assert.Equal("2022-03", p.RegelsetVersie);
         var signalen = await db.Signalen.Where(s => s.Bsn == "111222333").ToListAsync();
         Assert.All(signalen, s => Assert.Equal("GM0363", s.GemeenteCode));
-        Assert.All(signalen, s => Assert.Equal("Wi2013", s.Regime));
+        Assert.All(signalen, s => Assert.Equal(Domain.Regimes.Regime.Wi2013, s.Regime));
         // Each signal carries the doelgroep the municipality receives it with (the signal list filters on it).
-        Assert.All(signalen, s => Assert.Equal("Asielstatushouder", s.Doelgroep));
+        Assert.All(signalen, s => Assert.Equal(Domain.Regimes.Doelgroep.Asielstatushouder, s.Doelgroep));
 
         // Replaying the same facts emits nothing new.
         var geladen = await PersoonBatch.LaadAsync(conn, ["111222333"], CancellationToken.None);
@@ -74,14 +74,14 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         Domain.Signalen.Signaal Maak(Domain.Signalen.SignaalCode code) =>
             new(code, gm, Domain.Regimes.Regime.Wi2021, datum, Domain.Signalen.SignaalCatalogus.Naam(code));
         await PersoonBatch.SchrijfSignalenAsync(conn,
-            [("999990019", "Asielstatushouder", Maak(Domain.Signalen.SignaalCode.SS190)),
-             ("999990019", "Asielstatushouder", Maak(Domain.Signalen.SignaalCode.SS120))],
+            [("999990019", Domain.Regimes.Doelgroep.Asielstatushouder, Maak(Domain.Signalen.SignaalCode.SS190)),
+             ("999990019", Domain.Regimes.Doelgroep.Asielstatushouder, Maak(Domain.Signalen.SignaalCode.SS120))],
             DateTimeOffset.UnixEpoch, new Verwerkingsaudit(DateTimeOffset.UnixEpoch), CancellationToken.None);
 
         await using var db = database.CreateContext();
         var geschreven = await db.Signalen.Where(s => s.Bsn == "999990019").ToDictionaryAsync(s => s.Code, s => s.Doelgroep);
-        Assert.Null(geschreven["SS190"]);
-        Assert.Equal("Asielstatushouder", geschreven["SS120"]);
+        Assert.Null(geschreven[Domain.Signalen.SignaalCode.SS190]);
+        Assert.Equal(Domain.Regimes.Doelgroep.Asielstatushouder, geschreven[Domain.Signalen.SignaalCode.SS120]);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class PersoonBatchTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(0, r.Signalen);
         await using var db = database.CreateContext();
         var p = await db.Personen.SingleAsync(x => x.Bsn == "111111110");
-        Assert.Equal("Uitgesteld", p.Status);
+        Assert.Equal(Domain.Verwerking.Verwerkingsstatus.Uitgesteld, p.Status);
         Assert.Null(p.PubUitkomst);
     }
 }

@@ -22,9 +22,9 @@ public sealed class Wi2021TerugtrekkingTests : GeparkeerdTestdata
     {
         string verhuisd = Bsn(1), ander = Bsn(2);
         // Announced in Amsterdam, then moved to Rotterdam: both hold Wi2021 signals about the person.
-        await VerwerkOnderAsync(RuleSet2021_12.Instance, FoutGezin(verhuisd, "Amina Verhuisd"), Amsterdam, Plaatsing);
-        await VerwerkOnderAsync(RuleSet2021_12.Instance, FoutGezin(verhuisd, "Amina Verhuisd"), Rotterdam, Plaatsing.AddDays(7));
-        await VerwerkOnderAsync(RuleSet2021_12.Instance, FoutGezin(ander, "Bram Blijft"), Rotterdam, Plaatsing);
+        await VerwerkOnderAsync(Regelset2021_12.Instance, FoutGezin(verhuisd, "Amina Verhuisd"), Amsterdam, Plaatsing);
+        await VerwerkOnderAsync(Regelset2021_12.Instance, FoutGezin(verhuisd, "Amina Verhuisd"), Rotterdam, Plaatsing.AddDays(7));
+        await VerwerkOnderAsync(Regelset2021_12.Instance, FoutGezin(ander, "Bram Blijft"), Rotterdam, Plaatsing);
         await SqlAsync("update signaal set afgehandeld_op = now(), afgehandeld_door = 'km' where bsn = $1 and code = 'SS139'", verhuisd);
         Assert.Equal(["SS139 GM0363 Wi2021", "SS122 GM0363 Wi2021", "SS120 GM0599 Wi2021"], await AlleSignalenAsync(verhuisd));
 
@@ -46,7 +46,7 @@ public sealed class Wi2021TerugtrekkingTests : GeparkeerdTestdata
         Assert.Equal(["SS139 GM0599 Wi2021"], await AlleSignalenAsync(ander));
         await using (var db = Database.CreateContext())
         {
-            var ss190 = db.Signalen.First(s => s.Bsn == verhuisd && s.Code == "SS190");
+            var ss190 = db.Signalen.First(s => s.Bsn == verhuisd && s.Code == Domain.Signalen.SignaalCode.SS190);
             Assert.Equal((SignaalCatalogus.Naam(SignaalCode.SS190), Correctie), (ss190.Toelichting, ss190.Datum));
         }
 

@@ -48,7 +48,7 @@ public sealed class MudTeksten(ILoggerFactory loggerFactory) : ILocalizationInte
             : _engels.Handle(key, arguments);
 }
 
-public static class MudTekstenRegistratie
+public static class MudTekstenDiensten
 {
     /// <summary>MudBlazor's services, speaking Dutch.</summary>
     public static IServiceCollection AddPibMudServices(this IServiceCollection services)

@@ -13,8 +13,8 @@ internal sealed class CorrectieConfiguration :
     {
         builder.ToTable("regelset_actief", t => t.HasCheckConstraint("CK_regelset_actief_een_rij", "id = 1"));
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Versie).HasMaxLength(7).HasDefaultValue(RuleSet2022_03.VersieCode);
-        builder.HasData(new RegelsetActief { Versie = RuleSet2022_03.VersieCode });
+        builder.Property(r => r.Versie).HasMaxLength(7).HasDefaultValue(Regelset2022_03.VersieCode);
+        builder.HasData(new RegelsetActief { Versie = Regelset2022_03.VersieCode });
     }
 
     public void Configure(EntityTypeBuilder<RegelsetHistorie> builder)
@@ -32,6 +32,8 @@ internal sealed class CorrectieConfiguration :
         builder.Property(c => c.Versie).HasMaxLength(7);
         builder.Property(c => c.VorigeVersie).HasMaxLength(7);
         builder.Property(c => c.GemeenteCode).HasMaxLength(6);
+        builder.Property(c => c.Regime).AlsTekst();
+        builder.Property(c => c.Doelgroep).AlsTekst();
         builder.Property(c => c.LijstHash).HasMaxLength(64);
         builder.Property(c => c.Status).HasMaxLength(20);
         // Never twice: the same confirmed preview (version, scope, list) can make one run only, whatever
@@ -46,7 +48,9 @@ internal sealed class CorrectieConfiguration :
         builder.ToTable("correctie_persoon");
         builder.HasKey(c => new { c.CorrectieId, c.Bsn });
         builder.Property(c => c.Bsn).HasMaxLength(9);
-        builder.Property(c => c.Actie).HasMaxLength(20);
+        builder.Property(c => c.Actie).AlsTekst(20);
+        builder.Property(c => c.OudeUitkomst).AlsTekst();
+        builder.Property(c => c.NieuweUitkomst).AlsTekst();
         builder.Property(c => c.OudeGemeente).HasMaxLength(6);
         builder.Property(c => c.NieuweGemeente).HasMaxLength(6);
         builder.HasOne<CorrectieRun>().WithMany().HasForeignKey(c => c.CorrectieId);

@@ -11,6 +11,8 @@ internal sealed class GeparkeerdConfiguration : IEntityTypeConfiguration<Vrijgav
         builder.ToTable("vrijgave");
         builder.Property(v => v.Id).UseIdentityAlwaysColumn();
         builder.Property(v => v.Door).HasMaxLength(200);
+        builder.Property(v => v.Uitkomst).AlsTekst();
+        builder.Property(v => v.Doelgroep).AlsTekst();
         builder.HasIndex(v => v.Op);
     }
 
@@ -20,5 +22,7 @@ internal sealed class GeparkeerdConfiguration : IEntityTypeConfiguration<Vrijgav
         builder.HasKey(k => k.Bsn);
         builder.Property(k => k.Bsn).HasMaxLength(9);
         builder.Property(k => k.Door).HasMaxLength(200);
+        builder.Property(k => k.Regime).AlsTekst();
+        builder.Property(k => k.VorigRegime).AlsTekst();
     }
 }

@@ -14,7 +14,7 @@ internal sealed class PersoonscorrectieConfiguration :
         builder.Property(m => m.Bsn).HasMaxLength(9);
         builder.Property(m => m.OudeGemeente).HasMaxLength(6);
         builder.Property(m => m.NieuweGemeente).HasMaxLength(6);
-        builder.Property(m => m.Regime).HasMaxLength(10);
+        builder.Property(m => m.Regime).AlsTekst(10);
         builder.Property(m => m.BerichtId).HasMaxLength(100);
         builder.HasIndex(m => m.Bsn);
         // The breach report asks per municipality and period.
@@ -40,8 +40,8 @@ internal sealed class PersoonscorrectieConfiguration :
         builder.Property(c => c.BeslotenDoor).HasMaxLength(200);
         builder.Property(c => c.FeitenVoor).HasColumnType("jsonb");
         builder.Property(c => c.FeitenNa).HasColumnType("jsonb");
-        builder.Property(c => c.OudeUitkomst).HasMaxLength(20);
-        builder.Property(c => c.NieuweUitkomst).HasMaxLength(20);
+        builder.Property(c => c.OudeUitkomst).AlsTekst(20);
+        builder.Property(c => c.NieuweUitkomst).AlsTekst(20);
         builder.Property(c => c.OudeGemeente).HasMaxLength(6);
         builder.Property(c => c.NieuweGemeente).HasMaxLength(6);
         // One open proposal per person: two at once would each be checked against facts the other changes.

@@ -15,6 +15,19 @@ internal sealed class PersoonConfiguration : IEntityTypeConfiguration<Persoon>
         builder.Property(p => p.PubGemeenteCode).HasMaxLength(6);
         builder.Property(p => p.PipGemeenteCode).HasMaxLength(6);
         builder.Property(p => p.VorigePipGemeenteCode).HasMaxLength(6);
+        // The column keeps its first name; the property says Regelset like the rest of the code.
+        builder.Property(p => p.RegelsetVersie).HasColumnName("rule_set_versie");
+        builder.Property(p => p.Uitkomst).AlsTekst();
+        builder.Property(p => p.Doelgroep).AlsTekst();
+        builder.Property(p => p.Status).AlsTekst();
+        builder.Property(p => p.PubUitkomst).AlsTekst();
+        builder.Property(p => p.PubDoelgroep).AlsTekst();
+        builder.Property(p => p.PubKoppelingBron).AlsTekst();
+        builder.Property(p => p.EindReden).AlsTekst();
+        builder.Property(p => p.KeuzeRegime).AlsTekst();
+        builder.Property(p => p.KeuzeSoort).AlsTekst();
+        builder.Property(p => p.PipLeerroute).AlsTekst();
+        builder.Property(p => p.PipNiveau).AlsTekst();
         // Only the waiting persons are ever looked up by status (resume, pause overview), and they are
         // few: a partial index serves those queries in bsn order and costs nothing on bulk writes.
         builder.HasIndex(p => new { p.Uitkomst, p.Doelgroep, p.Bsn }, "IX_persoon_uitgesteld").HasFilter("status = 'Uitgesteld'");
@@ -79,6 +92,9 @@ internal sealed class SignaalConfiguration : IEntityTypeConfiguration<SignaalRec
         builder.Property(s => s.Id).UseIdentityAlwaysColumn();
         builder.Property(s => s.Bsn).HasMaxLength(9);
         builder.Property(s => s.GemeenteCode).HasMaxLength(6);
+        builder.Property(s => s.Code).AlsTekst();
+        builder.Property(s => s.Regime).AlsTekst();
+        builder.Property(s => s.Doelgroep).AlsTekst();
         builder.HasIndex(s => s.Bsn);
 
         // The signal list (Features/Signalen): one index per sort, each on the visible signals only and
@@ -119,11 +135,15 @@ internal sealed class ImportConfiguration :
     {
         builder.ToTable("pauze");
         builder.HasKey(p => new { p.Regime, p.Doelgroep });
+        builder.Property(p => p.Regime).AlsTekst();
+        builder.Property(p => p.Doelgroep).AlsTekst();
     }
 
     public void Configure(EntityTypeBuilder<PauzeHistorie> builder)
     {
         builder.ToTable("pauze_historie");
         builder.Property(p => p.Id).UseIdentityAlwaysColumn();
+        builder.Property(p => p.Regime).AlsTekst();
+        builder.Property(p => p.Doelgroep).AlsTekst();
     }
 }

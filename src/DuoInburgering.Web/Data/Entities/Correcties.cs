@@ -1,3 +1,6 @@
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Verwerking;
+
 namespace DuoInburgering.Web.Data.Entities;
 
 /// <summary>
@@ -39,8 +42,8 @@ public sealed class CorrectieRun
     public long Id { get; init; }
     public required string Versie { get; init; }
     public required string VorigeVersie { get; init; }
-    public string? Regime { get; init; }
-    public string? Doelgroep { get; init; }
+    public Regime? Regime { get; init; }
+    public Doelgroep? Doelgroep { get; init; }
     public DateOnly? PeildatumVan { get; init; }
     public DateOnly? PeildatumTot { get; init; }
     public string? GemeenteCode { get; init; }
@@ -65,9 +68,9 @@ public sealed class CorrectiePersoon
 {
     public long CorrectieId { get; init; }
     public required string Bsn { get; init; }
-    public required string Actie { get; init; }
-    public required string OudeUitkomst { get; init; }
-    public required string NieuweUitkomst { get; init; }
+    public required CorrectieActie Actie { get; init; }
+    public required RegimeUitkomst OudeUitkomst { get; init; }
+    public required RegimeUitkomst NieuweUitkomst { get; init; }
     public string? OudeGemeente { get; init; }
     public string? NieuweGemeente { get; init; }
     public required string OudeReden { get; init; }

@@ -1,3 +1,5 @@
+using DuoInburgering.Domain.Regimes;
+
 namespace DuoInburgering.Web.Data.Entities;
 
 /// <summary>One release of a parked group by DUO: who, when, why, which group and how many persons.</summary>
@@ -6,8 +8,8 @@ public sealed class Vrijgave
     public long Id { get; init; }
 
     /// <summary>The group: the derived regime outcome (uitkomst) and doelgroep of the parked persons.</summary>
-    public required string Uitkomst { get; init; }
-    public string? Doelgroep { get; init; }
+    public required RegimeUitkomst Uitkomst { get; init; }
+    public Doelgroep? Doelgroep { get; init; }
 
     /// <summary>Released under the 2022 decision that the group stays under the Wi2021 (asylum status holders).</summary>
     public bool BlijftWi2021 { get; init; }
@@ -29,8 +31,8 @@ public sealed class Vrijgave
 public sealed class RegimeKeuzeRegistratie
 {
     public required string Bsn { get; init; }
-    public required string Regime { get; init; }
-    public required string VorigRegime { get; init; }
+    public required Regime Regime { get; init; }
+    public required Regime VorigRegime { get; init; }
     public DateOnly Datum { get; init; }
     public required string Door { get; init; }
     public required string Reden { get; init; }

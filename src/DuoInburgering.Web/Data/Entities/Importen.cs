@@ -1,3 +1,5 @@
+using DuoInburgering.Domain.Regimes;
+
 namespace DuoInburgering.Web.Data.Entities;
 
 /// <summary>One bulk import of a file, or one batch of messages.</summary>
@@ -31,8 +33,8 @@ public sealed class Afwijzing
 /// <summary>A paused regime and doelgroep: facts are stored, persons wait as uitgesteld.</summary>
 public sealed class Pauze
 {
-    public required string Regime { get; init; }
-    public required string Doelgroep { get; init; }
+    public required Regime Regime { get; init; }
+    public required Doelgroep Doelgroep { get; init; }
     public DateTimeOffset Sinds { get; init; }
     public required string Door { get; init; }
     public required string Reden { get; init; }
@@ -42,8 +44,8 @@ public sealed class Pauze
 public sealed class PauzeHistorie
 {
     public long Id { get; init; }
-    public required string Regime { get; init; }
-    public required string Doelgroep { get; init; }
+    public required Regime Regime { get; init; }
+    public required Doelgroep Doelgroep { get; init; }
     public required string Actie { get; init; }
     public DateTimeOffset Op { get; init; }
     public required string Door { get; init; }

@@ -1,3 +1,10 @@
+using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Overgang;
+using DuoInburgering.Domain.Pip;
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Domain.Verwerking;
+
 namespace DuoInburgering.Web.Data.Entities;
 
 /// <summary>
@@ -24,33 +31,33 @@ public sealed class Persoon
     public DateOnly? DatumIntrekking { get; set; }
 
     // The latest decision (also while uitgesteld)
-    public required string Uitkomst { get; set; }
-    public string? Doelgroep { get; set; }
+    public required RegimeUitkomst Uitkomst { get; set; }
+    public Doelgroep? Doelgroep { get; set; }
     public DateOnly? Peildatum { get; set; }
     public DateOnly? Startdatum { get; set; }
-    public required string RuleSetVersie { get; set; }
+    public required string RegelsetVersie { get; set; }
     public required string Reden { get; set; }
     public string? GemeenteCode { get; set; }
     public required string KoppelingReden { get; set; }
-    public required string Status { get; set; }
+    public required Verwerkingsstatus Status { get; set; }
 
     // The published state (PersoonToestand); null columns mean nothing was published yet
-    public string? PubUitkomst { get; set; }
-    public string? PubDoelgroep { get; set; }
+    public RegimeUitkomst? PubUitkomst { get; set; }
+    public Doelgroep? PubDoelgroep { get; set; }
     public DateOnly? PubStartdatum { get; set; }
     public string? PubGemeenteCode { get; set; }
     public bool PubVerblijftInCoa { get; set; }
     public bool PubVertrokken { get; set; }
 
-    /// <summary>The fact behind <see cref="PubGemeenteCode"/>: "Coa" or "Brp" (Domain KoppelingBron), with its date.</summary>
-    public string? PubKoppelingBron { get; set; }
+    /// <summary>The fact behind <see cref="PubGemeenteCode"/>: Coa or Brp, with its date.</summary>
+    public KoppelingBron? PubKoppelingBron { get; set; }
     public DateOnly? PubKoppelingDatum { get; set; }
     public bool AanvangGemeld { get; set; }
     public DateOnly? TermijnLeerrouteStart { get; set; }
     public bool Ss126Verzonden { get; set; }
     public bool Ss127Verzonden { get; set; }
     public bool Ss128Verzonden { get; set; }
-    public string? EindReden { get; set; }
+    public EindReden? EindReden { get; set; }
     public bool Geparkeerd { get; set; }
 
     /// <summary>Day the person left parking (published again): start of the choice term (overgangsregeling 2022).</summary>
@@ -62,18 +69,18 @@ public sealed class Persoon
     public bool VrijgaveWacht { get; set; }
 
     /// <summary>Regime fixed by the overgangsregeling 2022, honoured over the rules; null: the rules decide.</summary>
-    public string? KeuzeRegime { get; set; }
+    public Regime? KeuzeRegime { get; set; }
 
     /// <summary>Overgangsbesluit (group released "blijft Wi2021") or Keuze (the person's own, one per person).</summary>
-    public string? KeuzeSoort { get; set; }
+    public KeuzeSoort? KeuzeSoort { get; set; }
 
     public DateOnly? KeuzeDatum { get; set; }
 
     // The current PIP and aanbod (registered by the municipality)
     public string? PipGemeenteCode { get; set; }
     public DateOnly? PipDagtekening { get; set; }
-    public string? PipLeerroute { get; set; }
-    public string? PipNiveau { get; set; }
+    public Leerroute? PipLeerroute { get; set; }
+    public PipNiveau? PipNiveau { get; set; }
     public string? VorigePipGemeenteCode { get; set; }
     public DateOnly? VorigePipDagtekening { get; set; }
     public DateOnly? DatumInburgeringsaanbod { get; set; }

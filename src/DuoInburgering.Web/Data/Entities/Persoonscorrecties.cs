@@ -1,4 +1,5 @@
 using DuoInburgering.Domain.Koppeling;
+using DuoInburgering.Domain.Regimes;
 
 namespace DuoInburgering.Web.Data.Entities;
 
@@ -16,7 +17,7 @@ public sealed class MisplaatsingRecord
     public MisplaatsingOorzaak Oorzaak { get; init; }
 
     /// <summary>The PIB environment in which the old municipality saw the person.</summary>
-    public required string Regime { get; init; }
+    public required Regime Regime { get; init; }
 
     /// <summary>Dutch explanation; never a BSN or a name.</summary>
     public required string Uitleg { get; init; }
@@ -65,8 +66,8 @@ public sealed class CorrectieVoorstel
     public required string FeitenVoor { get; init; }
     public required string FeitenNa { get; init; }
 
-    public required string OudeUitkomst { get; init; }
-    public required string NieuweUitkomst { get; init; }
+    public required RegimeUitkomst OudeUitkomst { get; init; }
+    public required RegimeUitkomst NieuweUitkomst { get; init; }
     public required string OudeReden { get; init; }
     public required string NieuweReden { get; init; }
     public string? OudeGemeente { get; init; }

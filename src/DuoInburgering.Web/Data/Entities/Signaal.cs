@@ -1,3 +1,6 @@
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Signalen;
+
 namespace DuoInburgering.Web.Data.Entities;
 
 /// <summary>A signal shown to one municipality in one PIB environment (regime).</summary>
@@ -5,14 +8,14 @@ public sealed class SignaalRecord
 {
     public long Id { get; init; }
     public required string Bsn { get; init; }
-    public required string Code { get; init; }
+    public required SignaalCode Code { get; init; }
     public required string GemeenteCode { get; init; }
-    public required string Regime { get; init; }
+    public required Regime Regime { get; init; }
     /// <summary>
     /// The person's doelgroep when the signal was made: what the municipality received with it, so the
     /// list can filter on it without reading persons. Null for SS190, which carries the BSN only.
     /// </summary>
-    public string? Doelgroep { get; init; }
+    public Doelgroep? Doelgroep { get; init; }
     public DateOnly Datum { get; init; }
     public required string Toelichting { get; init; }
     public DateTimeOffset AangemaaktOp { get; init; }

@@ -63,7 +63,7 @@ public sealed class AuditTijdlijn(IDbContextFactory<AppDbContext> factory, Audit
             while (await lezer.ReadAsync(ct))
             {
                 regels.Add(new TijdlijnRegel(lezer.GetInt64(0), lezer.GetFieldValue<DateTimeOffset>(1),
-                    Enum.TryParse<AuditSoort>(lezer.GetString(2), out var soort) ? soort : AuditSoort.Verstrekking,
+                    Kolomwaarden.Herken<AuditSoort>(lezer.GetString(2)) ?? AuditSoort.Verstrekking,
                     lezer.GetString(3), lezer.GetString(4), lezer.IsDBNull(5) ? null : lezer.GetString(5),
                     lezer.IsDBNull(6) ? null : lezer.GetString(6), lezer.IsDBNull(8) ? null : lezer.GetString(8),
                     lezer.IsDBNull(7) ? new Dictionary<string, string?>() : Gegevens(lezer.GetString(7))));

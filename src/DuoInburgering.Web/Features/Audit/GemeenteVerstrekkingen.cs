@@ -7,6 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 
 using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Features.Audit;
 
@@ -178,7 +179,7 @@ public sealed class GemeenteVerstrekkingen(NpgsqlDataSource db)
 
     private static GemeenteVerstrekking Lees(NpgsqlDataReader r) => new(
         r.GetFieldValue<DateTimeOffset>(0),
-        Enum.TryParse<AuditSoort>(r.GetString(1), out var soort) ? soort : AuditSoort.Verstrekking,
+        Kolomwaarden.Herken<AuditSoort>(r.GetString(1)) ?? AuditSoort.Verstrekking,
         r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5), r.GetInt32(6), Convert.ToHexStringLower(r.GetFieldValue<byte[]>(7)));
 }

@@ -23,7 +23,7 @@ public sealed record VerstrekkingenFilter(
         .Where(s => s.Item1).Select(s => s.Item2.ToString())];
 
     /// <summary>The filter as the query of the CSV download (the same names the form uses).</summary>
-    public string AlsQuery()
+    public string AlsQuerystring()
     {
         var q = new StringBuilder("?gemeente=").Append(Uri.EscapeDataString(Gemeente))
             .Append("&van=").Append(Van.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
@@ -129,7 +129,7 @@ public sealed class VerstrekkingenFormulier
                 Leeg(Gebruiker), Leeg(Omschrijving)), fouten);
     }
 
-    /// <summary>The CSV download's query (<see cref="VerstrekkingenFilter.AlsQuery"/>); no soort means both.</summary>
+    /// <summary>The CSV download's query (<see cref="VerstrekkingenFilter.AlsQuerystring"/>); no soort means both.</summary>
     public static VerstrekkingenFormulier UitQuery(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -15,7 +15,7 @@ public static class CorrectieDownload
 {
     public const string Pad = "/duo/correcties/voorbeeld.csv";
 
-    public static string Url(string versie, CorrectieScope scope) => Pad + CorrectieQuery.AlsQuery(versie, scope);
+    public static string Url(string versie, CorrectieScope scope) => Pad + CorrectieUrl.AlsQuerystring(versie, scope);
 
     private static readonly string[] Koppen =
     [
@@ -27,7 +27,7 @@ public static class CorrectieDownload
     [
         w => w.Bsn, w => Correctieregels.Uitleg(w.Actie), w => w.Doelgroep, w => w.OudeUitkomst, w => w.NieuweUitkomst,
         w => w.OudeGemeente, w => w.NieuweGemeente, w => Iso(w.OudePeildatum), w => Iso(w.NieuwePeildatum), w => w.OudeReden, w => w.NieuweReden, w => w.OudeKoppelingReden,
-        w => w.NieuweKoppelingReden, w => w.OudeRuleSet,
+        w => w.NieuweKoppelingReden, w => w.OudeRegelset,
     ];
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -37,7 +37,7 @@ public static class CorrectieDownload
 
     private static async Task<IResult> DownloadAsync(HttpContext http, Correctiedienst correcties, TimeProvider klok)
     {
-        var (versie, scope, fouten) = CorrectieQuery.Lees(http.Request.Query);
+        var (versie, scope, fouten) = CorrectieUrl.Lees(http.Request.Query);
         if (versie is null || scope is null)
         {
             return Results.ValidationProblem(fouten, title: "Ongeldige correctie",

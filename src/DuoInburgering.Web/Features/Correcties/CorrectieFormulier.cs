@@ -16,7 +16,7 @@ public sealed class CorrectieFormulier
     public const string VeldTot = "tot";
     public const string VeldGemeente = "gemeente";
 
-    public string? Versie { get; set; } = RegimeRuleSets.Huidig.Versie;
+    public string? Versie { get; set; } = RegimeRegelsets.Huidig.Versie;
     public Regime? Regime { get; set; }
     public Doelgroep? Doelgroep { get; set; }
 
@@ -33,9 +33,9 @@ public sealed class CorrectieFormulier
     {
         ArgumentNullException.ThrowIfNull(bekendeGemeenten);
         var fouten = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Versie) || !RegimeRuleSets.TryGet(Versie, out _))
+        if (string.IsNullOrWhiteSpace(Versie) || !RegimeRegelsets.TryGet(Versie, out _))
         {
-            fouten[VeldVersie] = $"Kies een regelset: {string.Join(" of ", RegimeRuleSets.Alle.Select(r => r.Versie))}.";
+            fouten[VeldVersie] = $"Kies een regelset: {string.Join(" of ", RegimeRegelsets.Alle.Select(r => r.Versie))}.";
         }
         var van = Datum(Van, VeldVan, fouten);
         var tot = Datum(Tot, VeldTot, fouten);

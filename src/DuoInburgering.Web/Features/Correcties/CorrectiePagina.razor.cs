@@ -86,12 +86,12 @@ public sealed partial class CorrectiePagina
         var gemeenten = v.PerGemeente.Count(g => g.Gemeente is not null);
         var e = HtmlEncoder.Default;
         var bericht = new MarkupString(
-            $"<p>Regelset <strong>{e.Encode(v.RuleSetVersie)}</strong>, scope {e.Encode(v.Scope.Omschrijving())}.</p>" +
+            $"<p>Regelset <strong>{e.Encode(v.RegelsetVersie)}</strong>, scope {e.Encode(v.Scope.Omschrijving())}.</p>" +
             $"<ul><li>{Aantal(v.Wijzigingen.Count)} personen wijzigen</li>" +
             $"<li>{Aantal(v.VerlatenWi2021)} verlaten de Wi2021: {Aantal(v.Ss190)} SS190-signalen, hun overige Wi2021-signalen worden ingetrokken en zij worden geparkeerd</li>" +
             $"<li>{Aantal(v.Herbepaald)} worden opnieuw bepaald, met signalen aan de oude en nieuwe gemeente</li>" +
             $"<li>{Aantal(gemeenten)} gemeenten zijn betrokken</li></ul>" +
-            $"<p>Daarna wordt {e.Encode(v.RuleSetVersie)} de actieve regelset. Dit kan niet ongedaan worden gemaakt.</p>");
+            $"<p>Daarna wordt {e.Encode(v.RegelsetVersie)} de actieve regelset. Dit kan niet ongedaan worden gemaakt.</p>");
         var ja = await Dialogen.ShowMessageBoxAsync("Correctie toepassen?", bericht, yesText: "Toepassen", cancelText: "Annuleren");
         if (ja != true)
         {
@@ -99,7 +99,7 @@ public sealed partial class CorrectiePagina
         }
         await BezigAsync("Correctie wordt toegepast …", async () =>
         {
-            var r = await Correcties.ToepassenAsync(v.RuleSetVersie, v.Scope, v.Hash, _gebruiker.Id, CancellationToken.None);
+            var r = await Correcties.ToepassenAsync(v.RegelsetVersie, v.Scope, v.Hash, _gebruiker.Id, CancellationToken.None);
             _melding = (Severity.Success, Resultaat(r));
             _voorbeeld = null;
         });
@@ -147,9 +147,9 @@ public sealed partial class CorrectiePagina
     private string GemeenteNaam(string? code) =>
         code is null ? "Geen gemeente" : _gemeenten.TryGetValue(code, out var naam) ? $"{naam} ({code})" : code;
 
-    private static string RegelsetNaam(string versie) => versie == RuleSet2021_12.VersieCode
+    private static string RegelsetNaam(string versie) => versie == Regelset2021_12.VersieCode
         ? $"{versie} (foutieve regel januari 2022)"
-        : versie == RegimeRuleSets.Huidig.Versie ? $"{versie} (gecorrigeerd)" : versie;
+        : versie == RegimeRegelsets.Huidig.Versie ? $"{versie} (gecorrigeerd)" : versie;
 
     private static string ActieKort(CorrectieActie actie) => actie switch
     {
@@ -159,7 +159,7 @@ public sealed partial class CorrectiePagina
     };
 
     private static string DoelgroepNaam(string? doelgroep) =>
-        Enum.TryParse<Doelgroep>(doelgroep, out var d) ? d.Naam() : "–";
+        Kolomwaarden.Herken<Doelgroep>(doelgroep)?.Naam() ?? "–";
 
     private static string Datum(DateOnly? d) => d?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "–";
 

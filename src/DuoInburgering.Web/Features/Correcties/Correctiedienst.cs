@@ -4,6 +4,7 @@ using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -103,7 +104,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
                 var id = await VastleggenAsync(conn, voorbeeld, door.Trim(), ct);
                 return await VoerUitAsync(conn, id, rules, ToepassingUitkomst.Toegepast, door.Trim(), ct);
             }
-            return await VoerUitAsync(conn, run.Id, RegimeRuleSets.Get(run.Versie), ToepassingUitkomst.Hervat, door.Trim(), ct);
+            return await VoerUitAsync(conn, run.Id, RegimeRegelsets.Get(run.Versie), ToepassingUitkomst.Hervat, door.Trim(), ct);
         }
         finally
         {
@@ -131,13 +132,13 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
         return await LeesRunsAsync(conn, "true order by id desc", null, ct);
     }
 
-    private static RegimeRuleSet Controleer(string versie, CorrectieScope scope)
+    private static RegimeRegelset Controleer(string versie, CorrectieScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (!RegimeRuleSets.TryGet(versie, out var rules))
+        if (!RegimeRegelsets.TryGet(versie, out var rules))
         {
             throw new CorrectieException(
-                $"Onbekende regelset '{versie}'. Bekend: {string.Join(", ", RegimeRuleSets.Alle.Select(r => r.Versie))}.");
+                $"Onbekende regelset '{versie}'. Bekend: {string.Join(", ", RegimeRegelsets.Alle.Select(r => r.Versie))}.");
         }
         if (scope.Fouten() is [var fout, ..])
         {
@@ -184,7 +185,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
             returning id
             """, conn))
         {
-            cmd.Parameters.AddWithValue("versie", v.RuleSetVersie);
+            cmd.Parameters.AddWithValue("versie", v.RegelsetVersie);
             cmd.Parameters.AddWithValue("vorige", vorige.Versie);
             cmd.Parameters.Add(Optioneel("regime", v.Scope.Regime?.ToString()));
             cmd.Parameters.Add(Optioneel("doelgroep", v.Scope.Doelgroep?.ToString()));
@@ -227,7 +228,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
         return id;
     }
 
-    private async Task<ToepassingResultaat> VoerUitAsync(NpgsqlConnection conn, long id, RegimeRuleSet rules, ToepassingUitkomst uitkomst,
+    private async Task<ToepassingResultaat> VoerUitAsync(NpgsqlConnection conn, long id, RegimeRegelset rules, ToepassingUitkomst uitkomst,
         string door, CancellationToken ct)
     {
         int verwerkt = 0, ss190 = 0, signalen = 0, brok = 0;
@@ -267,7 +268,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
     public const string ActieHervatten = "correctie-hervatten";
 
     /// <summary>The next chunk of persons not yet carried out, with its progress and its audit entries, in one transaction.</summary>
-    private async Task<Brok> VerwerkBrokAsync(NpgsqlConnection conn, long id, RegimeRuleSet rules, string door, string actie,
+    private async Task<Brok> VerwerkBrokAsync(NpgsqlConnection conn, long id, RegimeRegelset rules, string door, string actie,
         CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -281,7 +282,7 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                rijen.Add((r.GetString(0), Enum.Parse<CorrectieActie>(r.GetString(1))));
+                rijen.Add((r.GetString(0), Kolomwaarden.CorrectieActie(r.GetString(1))));
             }
         }
         if (rijen.Count == 0)
@@ -362,8 +363,8 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
             DateOnly? Datum(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
             string? Tekst(int i) => r.IsDBNull(i) ? null : r.GetString(i);
             var scope = new CorrectieScope(
-                Tekst(3) is { } regime ? Enum.Parse<Regime>(regime) : null,
-                Tekst(4) is { } doelgroep ? Enum.Parse<Doelgroep>(doelgroep) : null,
+                Tekst(3) is { } regime ? Kolomwaarden.Regime(regime) : null,
+                Kolomwaarden.OptioneleDoelgroep(Tekst(4)),
                 Datum(5), Datum(6),
                 Tekst(7) is { } gemeente ? new Domain.Identiteit.GemeenteCode(gemeente) : null);
             uit.Add(new CorrectieRunRegel(r.GetInt64(0), r.GetString(1), r.GetString(2), scope, r.GetString(8),

@@ -6,6 +6,7 @@ using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 using static DuoInburgering.Web.Verwerking.PersoonBatch;
 using static DuoInburgering.Web.Verwerking.PersoonMapping;
@@ -21,7 +22,7 @@ public sealed record Wijziging(
     string Bsn, CorrectieActie Actie, string? Doelgroep,
     string OudeUitkomst, string NieuweUitkomst, string? OudeGemeente, string? NieuweGemeente,
     DateOnly? OudePeildatum, DateOnly? NieuwePeildatum,
-    string OudeReden, string NieuweReden, string OudeKoppelingReden, string NieuweKoppelingReden, string OudeRuleSet);
+    string OudeReden, string NieuweReden, string OudeKoppelingReden, string NieuweKoppelingReden, string OudeRegelset);
 
 /// <summary>
 /// Per municipality (null: no municipality): how many listed persons belong to it now (<paramref name="Oud"/>),
@@ -35,7 +36,7 @@ public sealed record GemeenteTelling(string? Gemeente, int Oud, int Nieuw, int G
 /// BSN), the counts per municipality, and the hash of exactly this list that apply checks against.
 /// </summary>
 public sealed record Voorbeeld(
-    string RuleSetVersie, CorrectieScope Scope, int Personen, int InScope, IReadOnlyList<Wijziging> Wijzigingen,
+    string RegelsetVersie, CorrectieScope Scope, int Personen, int InScope, IReadOnlyList<Wijziging> Wijzigingen,
     IReadOnlyList<GemeenteTelling> PerGemeente, string Hash)
 {
     public int VerlatenWi2021 => Wijzigingen.Count(w => w.Actie == CorrectieActie.VerlaatWi2021);
@@ -65,10 +66,10 @@ public static class Herbepalingsvoorbeeld
         """;
 
     /// <summary>Every person, whatever their regime or municipality.</summary>
-    public static Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRuleSet rules, CancellationToken ct) =>
+    public static Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRegelset rules, CancellationToken ct) =>
         BerekenAsync(db, rules, CorrectieScope.Iedereen, ct);
 
-    public static async Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRuleSet rules, CorrectieScope scope, CancellationToken ct)
+    public static async Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRegelset rules, CorrectieScope scope, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
@@ -85,10 +86,10 @@ public static class Herbepalingsvoorbeeld
         var oud = await OudeRedenenAsync(conn, kandidaten, ct);
         var wijzigingen = kandidaten.ConvertAll(k =>
         {
-            var (reden, koppelingReden, ruleSet) = oud[k.Bsn];
+            var (reden, koppelingReden, regelset) = oud[k.Bsn];
             return new Wijziging(k.Bsn, k.Actie, (k.Nieuw.Doelgroep ?? k.Oud.Doelgroep)?.ToString(),
                 k.Oud.Uitkomst.ToString(), k.Nieuw.Uitkomst.ToString(), k.Oud.Gemeente?.Waarde, k.Nieuw.Gemeente?.Waarde,
-                k.Oud.Peildatum, k.Nieuw.Peildatum, reden, k.NieuweReden, koppelingReden, k.NieuweKoppelingReden, ruleSet);
+                k.Oud.Peildatum, k.Nieuw.Peildatum, reden, k.NieuweReden, koppelingReden, k.NieuweKoppelingReden, regelset);
         });
         var ss190 = await Ss190PerGemeenteAsync(conn, [.. wijzigingen.Where(w => w.Actie == CorrectieActie.VerlaatWi2021).Select(w => w.Bsn)], ct);
         return new Voorbeeld(rules.Versie, scope, personen, inScope, wijzigingen, Tel(wijzigingen, ss190),
@@ -99,7 +100,7 @@ public static class Herbepalingsvoorbeeld
         string NieuweKoppelingReden);
 
     private static async Task<(int Personen, int InScope, List<Kandidaat> Kandidaten)> LeesEnBepaalAsync(
-        NpgsqlConnection conn, RegimeRuleSet rules, CorrectieScope scope, CancellationToken ct)
+        NpgsqlConnection conn, RegimeRegelset rules, CorrectieScope scope, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(Sql, conn) { CommandTimeout = 0 };
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -117,10 +118,11 @@ public static class Herbepalingsvoorbeeld
                 ? new BrpFeiten(Code(Tekst(r, 18)), r.GetBoolean(19), Datum(r, 20), Datum(r, 21), Datum(r, 22))
                 : null;
             // As processing decides (Herbepaling): a registered choice of the overgangsregeling 2022 outranks the rules.
-            var keuze = PersoonMapping.Keuze(Tekst(r, 24), Tekst(r, 25), Datum(r, 26));
+            var keuze = PersoonMapping.Keuze(Tekst(r, 24) is { } kr ? Kolomwaarden.Regime(kr) : null,
+                Tekst(r, 25) is { } ks ? Kolomwaarden.KeuzeSoort(ks) : null, Datum(r, 26));
             var besluit = Overgangsregeling2022.PasToe(rules.DeriveRegime(ind), keuze);
             var koppeling = rules.BepaalGemeente(coa, brp);
-            var oud = new CorrectieStand(Uitkomst(r.GetString(9)), DoelgroepVan(Tekst(r, 11)), Datum(r, 12), Code(Tekst(r, 10)));
+            var oud = new CorrectieStand(Kolomwaarden.Uitkomst(r.GetString(9)), Kolomwaarden.OptioneleDoelgroep(Tekst(r, 11)), Datum(r, 12), Code(Tekst(r, 10)));
             var nieuw = new CorrectieStand(besluit.Uitkomst, besluit.Doelgroep, besluit.Peildatum, koppeling.Gemeente);
             if (!scope.Omvat(oud, nieuw))
             {
@@ -136,7 +138,7 @@ public static class Herbepalingsvoorbeeld
         return (personen, inScope, kandidaten);
     }
 
-    private static async Task<Dictionary<string, (string Reden, string KoppelingReden, string RuleSet)>> OudeRedenenAsync(
+    private static async Task<Dictionary<string, (string Reden, string KoppelingReden, string Regelset)>> OudeRedenenAsync(
         NpgsqlConnection conn, List<Kandidaat> kandidaten, CancellationToken ct)
     {
         var uit = new Dictionary<string, (string, string, string)>(kandidaten.Count, StringComparer.Ordinal);
@@ -217,25 +219,9 @@ public static class Herbepalingsvoorbeeld
         foreach (var w in wijzigingen)
         {
             Voeg(w.Bsn, w.Actie.ToString(), w.Doelgroep, w.OudeUitkomst, w.NieuweUitkomst, w.OudeGemeente, w.NieuweGemeente,
-                w.OudePeildatum?.ToString("yyyy-MM-dd", inv), w.NieuwePeildatum?.ToString("yyyy-MM-dd", inv), w.OudeReden, w.NieuweReden, w.OudeKoppelingReden, w.NieuweKoppelingReden, w.OudeRuleSet);
+                w.OudePeildatum?.ToString("yyyy-MM-dd", inv), w.NieuwePeildatum?.ToString("yyyy-MM-dd", inv), w.OudeReden, w.NieuweReden, w.OudeKoppelingReden, w.NieuweKoppelingReden, w.OudeRegelset);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static RegimeUitkomst Uitkomst(string tekst) => tekst switch
-    {
-        "Wi2021" => RegimeUitkomst.Wi2021,
-        "Wi2013" => RegimeUitkomst.Wi2013,
-        "Wi2007" => RegimeUitkomst.Wi2007,
-        "Geen" => RegimeUitkomst.Geen,
-        _ => RegimeUitkomst.Onbepaald,
-    };
-
-    private static Doelgroep? DoelgroepVan(string? tekst) => tekst switch
-    {
-        null => null,
-        "Asielstatushouder" => Doelgroep.Asielstatushouder,
-        "Gezinsmigrant" => Doelgroep.Gezinsmigrant,
-        _ => Doelgroep.OverigeMigrant,
-    };
 }

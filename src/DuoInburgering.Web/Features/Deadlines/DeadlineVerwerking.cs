@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
@@ -53,7 +54,7 @@ public static class DeadlineVerwerking
 
             var vlaggen = new List<PersoonToestand>();
             var bsns = new List<string>();
-            var signalen = new List<(string Bsn, string? Doelgroep, Signaal Signaal)>();
+            var signalen = new List<(string Bsn, Doelgroep? Doelgroep, Signaal Signaal)>();
             foreach (var p in personen)
             {
                 if (PersoonMapping.Gepubliceerd(p) is not { } toestand)

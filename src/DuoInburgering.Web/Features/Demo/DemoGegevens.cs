@@ -46,7 +46,7 @@ internal sealed class DemoGegevens(IServiceProvider services, IConfiguration con
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-public static class DemoRegistratie
+public static class DemoDiensten
 {
     /// <summary>After AddPibData, whose migrations must run first.</summary>
     public static IServiceCollection AddPibDemo(this IServiceCollection services)

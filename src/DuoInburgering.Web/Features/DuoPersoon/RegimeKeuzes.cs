@@ -1,6 +1,8 @@
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
 using Npgsql;
@@ -9,8 +11,8 @@ namespace DuoInburgering.Web.Features.DuoPersoon;
 
 /// <summary>A person as DUO sees them for the overgangsregeling 2022: decision, rules, parking, choice.</summary>
 public sealed record DuoPersoon(
-    string Bsn, string Naam, DateOnly Geboortedatum, string? Doelgroep, string Uitkomst, string Reden, string RuleSetVersie,
-    string Status, string? GepubliceerdRegime, string? Gemeente, bool Geparkeerd, bool VrijgaveWacht, DateOnly? VrijgegevenOp,
+    string Bsn, string Naam, DateOnly Geboortedatum, Doelgroep? Doelgroep, RegimeUitkomst Uitkomst, string Reden, string RegelsetVersie,
+    Verwerkingsstatus Status, string? GepubliceerdRegime, string? Gemeente, bool Geparkeerd, bool VrijgaveWacht, DateOnly? VrijgegevenOp,
     string RedenVolgensRegels, RegimeKeuze? Keuze, KeuzeVastlegging? Registratie,
     IReadOnlyList<(Regime Regime, KeuzeBeoordeling Beoordeling)> Mogelijk)
 {
@@ -19,7 +21,7 @@ public sealed record DuoPersoon(
 }
 
 /// <summary>Who registered a choice, when and why (table regime_keuze).</summary>
-public sealed record KeuzeVastlegging(string VorigRegime, string Door, string Reden, DateTimeOffset Op, int Ss190, int Signalen);
+public sealed record KeuzeVastlegging(Regime VorigRegime, string Door, string Reden, DateTimeOffset Op, int Ss190, int Signalen);
 
 /// <summary>A registered choice: the move and what was sent.</summary>
 /// <param name="Ss190">SS190s in the Wi2021 environment (leaving the Wi2021).</param>
@@ -51,7 +53,7 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok,
             return null;
         }
         var feiten = PersoonMapping.Feiten(p, regel.Coa, regel.Brp);
-        var rules = Domain.Regimes.RegimeRuleSets.Huidig;
+        var rules = Domain.Regimes.RegimeRegelsets.Huidig;
         var volgensRegels = rules.DeriveRegime(feiten.Ind);
         var gepubliceerd = PersoonMapping.Gepubliceerd(p);
         var vandaag = Infrastructure.PibVandaag.Van(klok);
@@ -63,12 +65,12 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok,
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct))
             {
-                registratie = new KeuzeVastlegging(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                registratie = new KeuzeVastlegging(Kolomwaarden.Regime(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
                     reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.GetInt32(5));
             }
         }
         var gemeente = p.PubGemeenteCode;
-        return new DuoPersoon(p.Bsn, p.Naam, p.Geboortedatum, p.Doelgroep, p.Uitkomst, p.Reden, p.RuleSetVersie, p.Status,
+        return new DuoPersoon(p.Bsn, p.Naam, p.Geboortedatum, p.Doelgroep, p.Uitkomst, p.Reden, p.RegelsetVersie, p.Status,
             gepubliceerd?.ActiefRegime?.ToString(), gemeente, p.Geparkeerd, p.VrijgaveWacht, p.VrijgegevenOp, volgensRegels.Reden,
             feiten.Keuze, registratie,
             [.. new[] { Regime.Wi2013, Regime.Wi2021 }.Select(r =>
@@ -132,7 +134,7 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok,
         else
         {
             var einde = Overgangsregeling2022.EindeWi2013(gepubliceerd.Gemeente, keuze, context.Vandaag);
-            await PersoonBatch.SchrijfSignalenAsync(conn, [.. einde.Select(s => (bsn, gepubliceerd.Doelgroep?.ToString(), s))], context.Nu,
+            await PersoonBatch.SchrijfSignalenAsync(conn, [.. einde.Select(s => (bsn, gepubliceerd.Doelgroep, s))], context.Nu,
                 context.Audit, ct);
             signalen += einde.Count;
         }

@@ -2,6 +2,7 @@ using DuoInburgering.Domain.Overgang;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Geparkeerd;
@@ -33,8 +34,8 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
         {
             while (await reader.ReadAsync(ct))
             {
-                groepen.Add(new GeparkeerdeGroep(Enum.Parse<RegimeUitkomst>(reader.GetString(0)),
-                    reader.IsDBNull(1) ? null : Enum.Parse<Doelgroep>(reader.GetString(1)), reader.GetInt32(2), reader.GetInt32(3)));
+                groepen.Add(new GeparkeerdeGroep(Kolomwaarden.Uitkomst(reader.GetString(0)),
+                    reader.IsDBNull(1) ? null : Kolomwaarden.Doelgroep(reader.GetString(1)), reader.GetInt32(2), reader.GetInt32(3)));
             }
         }
         var pauzes = new HashSet<(Regime, Doelgroep)>();
@@ -43,7 +44,7 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
         {
             while (await reader.ReadAsync(ct))
             {
-                pauzes.Add((Enum.Parse<Regime>(reader.GetString(0)), Enum.Parse<Doelgroep>(reader.GetString(1))));
+                pauzes.Add((Kolomwaarden.Regime(reader.GetString(0)), Kolomwaarden.Doelgroep(reader.GetString(1))));
             }
         }
         return new GeparkeerdOverzicht(groepen, pauzes);
@@ -57,8 +58,8 @@ public sealed class GeparkeerdeGroepen(NpgsqlDataSource dataSource, TimeProvider
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new VrijgaveRegel(Enum.Parse<RegimeUitkomst>(reader.GetString(0)),
-                reader.IsDBNull(1) ? null : Enum.Parse<Doelgroep>(reader.GetString(1)), reader.GetBoolean(2),
+            result.Add(new VrijgaveRegel(Kolomwaarden.Uitkomst(reader.GetString(0)),
+                reader.IsDBNull(1) ? null : Kolomwaarden.Doelgroep(reader.GetString(1)), reader.GetBoolean(2),
                 reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetString(5),
                 reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8)));
         }

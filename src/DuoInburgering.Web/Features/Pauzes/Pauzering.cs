@@ -4,6 +4,7 @@ using System.Globalization;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
+using DuoInburgering.Web.Data;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.Pauzes;
@@ -91,7 +92,7 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, A
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new PauzeOverzichtRegel(Enum.Parse<Regime>(reader.GetString(0)), Enum.Parse<Doelgroep>(reader.GetString(1)),
+            result.Add(new PauzeOverzichtRegel(Kolomwaarden.Regime(reader.GetString(0)), Kolomwaarden.Doelgroep(reader.GetString(1)),
                 reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
         }
         return result;
@@ -135,7 +136,7 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, A
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new PauzeHistorieRegel(Enum.Parse<Regime>(reader.GetString(0)), Enum.Parse<Doelgroep>(reader.GetString(1)),
+            result.Add(new PauzeHistorieRegel(Kolomwaarden.Regime(reader.GetString(0)), Kolomwaarden.Doelgroep(reader.GetString(1)),
                 reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6)));
         }
         return result;

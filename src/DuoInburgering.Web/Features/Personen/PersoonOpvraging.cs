@@ -2,6 +2,7 @@ using DuoInburgering.Web.Audit;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Signalen;
+using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -44,30 +45,27 @@ public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
         await sessie.CommitAsync(ct);
 
         return new PersoonWeergave(
-            p.Bsn, p.Naam, p.Geboortedatum, p.PubDoelgroep, p.PubUitkomst!,
+            p.Bsn, p.Naam, p.Geboortedatum, Kolomwaarden.Tekst(p.PubDoelgroep), Kolomwaarden.Tekst(p.PubUitkomst)!,
             // Reden and rule set describe the latest decision; while it waits behind a pause it is not
             // the published one and stays with DUO.
-            p.Status == nameof(Domain.Verwerking.Verwerkingsstatus.Bepaald) ? p.Reden : null,
-            p.Status == nameof(Domain.Verwerking.Verwerkingsstatus.Bepaald) ? p.RuleSetVersie : null,
-            p.PubStartdatum, p.EindReden,
+            p.Status == Domain.Verwerking.Verwerkingsstatus.Bepaald ? p.Reden : null,
+            p.Status == Domain.Verwerking.Verwerkingsstatus.Bepaald ? p.RegelsetVersie : null,
+            p.PubStartdatum, Kolomwaarden.Tekst(p.EindReden),
             p.PubGemeenteCode is { } pub ? namen.GetValueOrDefault(pub, pub) : null,
             Pip(p, g, namen),
             p.DatumInburgeringsaanbod,
-            [.. signalen.Select(s => new SignaalWeergave(s.Code, Naam(s.Code), s.Regime, s.Datum, s.Toelichting, s.Afgehandeld))],
+            [.. signalen.Select(s => new SignaalWeergave(s.Code.ToString(), SignaalCatalogus.Naam(s.Code), s.Regime.ToString(), s.Datum, s.Toelichting, s.Afgehandeld))],
             PipContexten.Van(p, vestiging: null));
     }
 
     private static PipWeergave? Pip(Persoon p, string gemeente, Dictionary<string, string> namen)
     {
-        if (p.PipGemeenteCode is not { } code || p.PipDagtekening is not { } dag || !Enum.TryParse<Leerroute>(p.PipLeerroute, out var route))
+        if (p.PipGemeenteCode is not { } code || p.PipDagtekening is not { } dag || p.PipLeerroute is not { } route)
         {
             return null;
         }
         var info = new PipInfo(new GemeenteCode(code), dag, route);
-        return new PipWeergave(namen.GetValueOrDefault(code, code), code == gemeente, dag, route.Naam(), p.PipNiveau,
+        return new PipWeergave(namen.GetValueOrDefault(code, code), code == gemeente, dag, route.Naam(), Kolomwaarden.Tekst(p.PipNiveau),
             info.StartInburgeringstermijn, info.EindeInburgeringstermijn);
     }
-
-    private static string Naam(string code) =>
-        Enum.TryParse<SignaalCode>(code, out var c) ? SignaalCatalogus.Naam(c) : code;
 }

@@ -16,7 +16,7 @@ public sealed record PersoonWeergave(
     string? Doelgroep,
     string Regime,
     string? Reden,
-    string? RuleSetVersie,
+    string? RegelsetVersie,
     DateOnly? Startdatum,
     string? EindReden,
     string? GemeenteNaam,

@@ -12,8 +12,8 @@ internal static class PipContexten
     /// under row-level security, cannot read BRP facts and passes null: the handler checks it.
     /// </param>
     public static PipContext Van(Persoon p, DateOnly? vestiging) => new(
-        Enum.TryParse<RegimeUitkomst>(p.PubUitkomst, out var uitkomst) ? uitkomst : RegimeUitkomst.Onbepaald,
-        Enum.TryParse<Doelgroep>(p.PubDoelgroep, out var doelgroep) ? doelgroep : null,
+        p.PubUitkomst ?? RegimeUitkomst.Onbepaald,
+        p.PubDoelgroep,
         p.PubStartdatum,
         vestiging,
         // Only the current and the previous PIP are kept; the previous one is the earliest known, and a

@@ -174,7 +174,8 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
     {
         var t = v.Toestand;
         var pip = t.HuidigePip;
-        string? pipGemeente = pip?.Gemeente.Waarde, leerroute = pip?.Leerroute.ToString(), niveau = pip?.Niveau?.ToString();
+        var pipGemeente = pip?.Gemeente.Waarde;
+        var (leerroute, niveau) = (pip?.Leerroute, pip?.Niveau);
         DateOnly? dagtekening = pip?.Dagtekening, vorigeDagtekening = v.VorigePip?.Dagtekening;
         var vorigeGemeente = v.VorigePip?.Gemeente.Waarde;
         return sessie.Db.Personen.Where(p => p.Bsn == bsn).ExecuteUpdateAsync(s => s

@@ -46,6 +46,6 @@ public sealed partial class Persoonscorrecties
             p.Bsn, p.Naam, p.Geboortedatum, p.Nationaliteit, CorrigeerbareFeiten.Van(Feiten(regel)),
             regel.Coa is { } c ? new CoaDossier(c.Locatie, c.GekoppeldeGemeente, c.DatumGekoppeld, c.DatumUitstroom) : null,
             regel.Brp is { } r ? new BrpDossier(r.Gemeente, r.AdresIsCoaLocatie, r.DatumVestiging) : null,
-            p.Uitkomst, p.Doelgroep, p.Reden, p.RuleSetVersie, p.Status, p.GemeenteCode, naam, p.KoppelingReden, open));
+            p.Uitkomst, p.Doelgroep, p.Reden, p.RegelsetVersie, p.Status, p.GemeenteCode, naam, p.KoppelingReden, open));
     }
 }

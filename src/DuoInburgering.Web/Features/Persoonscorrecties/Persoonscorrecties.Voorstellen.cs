@@ -64,7 +64,7 @@ public sealed partial class Persoonscorrecties
 
         var pauzes = await PauzesAsync(werk.Conn, ct);
         var gepubliceerd = PersoonMapping.Gepubliceerd(regel.Persoon!);
-        var effect = Persoonscorrectie.Effect(huidig, gepubliceerd, voorstel, pauzes.Contains, RegimeRuleSets.Huidig, vandaag);
+        var effect = Persoonscorrectie.Effect(huidig, gepubliceerd, voorstel, pauzes.Contains, RegimeRegelsets.Huidig, vandaag);
         if (!opslaan)
         {
             return new Voorstelresultaat.Berekend(effect, null);
@@ -79,8 +79,8 @@ public sealed partial class Persoonscorrecties
             VoorgesteldOp = klok.GetUtcNow(),
             FeitenVoor = CorrectieFeitenJson.Schrijf(CorrigeerbareFeiten.Van(huidig)),
             FeitenNa = CorrectieFeitenJson.Schrijf(voorstel),
-            OudeUitkomst = effect.OudBesluit.Uitkomst.ToString(),
-            NieuweUitkomst = effect.NieuwBesluit.Uitkomst.ToString(),
+            OudeUitkomst = effect.OudBesluit.Uitkomst,
+            NieuweUitkomst = effect.NieuwBesluit.Uitkomst,
             OudeReden = effect.OudBesluit.Reden,
             NieuweReden = effect.NieuwBesluit.Reden,
             OudeGemeente = effect.OudeKoppeling.Gemeente?.Waarde,

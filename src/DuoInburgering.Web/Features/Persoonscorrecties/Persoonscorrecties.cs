@@ -41,7 +41,7 @@ public sealed partial class Persoonscorrecties(IDbContextFactory<AppDbContext> c
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            pauzes.Add(new PauzeSleutel(Enum.Parse<Regime>(reader.GetString(0)), Enum.Parse<Doelgroep>(reader.GetString(1))));
+            pauzes.Add(new PauzeSleutel(Kolomwaarden.Regime(reader.GetString(0)), Kolomwaarden.Doelgroep(reader.GetString(1))));
         }
         return pauzes;
     }

@@ -4,6 +4,7 @@ using DuoInburgering.Domain.Signalen;
 using FluentValidation;
 
 using DuoInburgering.Web.Downloads;
+using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Features.Signalen;
 
@@ -59,7 +60,7 @@ public sealed class SignaalFilterValidator : AbstractValidator<SignaalFilter>
     {
         RuleFor(f => f.Regime).IsInEnum().WithMessage("Onbekende PIB-omgeving.");
         RuleFor(f => f.Code)
-            .Must(c => c is null || Enum.TryParse<SignaalCode>(c, ignoreCase: false, out var code) && Enum.IsDefined(code) && c.StartsWith("SS", StringComparison.Ordinal))
+            .Must(c => c is null || Kolomwaarden.Herken<SignaalCode>(c) is not null && c.StartsWith("SS", StringComparison.Ordinal))
             .WithMessage("Onbekende signaalcode.");
         RuleFor(f => f.Tot)
             .Must((f, tot) => f.Van is null || tot is null || f.Van <= tot)

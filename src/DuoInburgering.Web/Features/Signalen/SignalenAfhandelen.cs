@@ -47,7 +47,7 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
         }
 
         var (van, naar) = SignaalAfhandeling.Overgang(opdracht.Actie);
-        var regime = opdracht.Regime.ToString();
+        var regime = opdracht.Regime;
         var ids = opdracht.Ids.Distinct().ToArray();
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         var signalen = sessie.Db.Signalen
@@ -62,7 +62,7 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
         // Lock the chosen rows first, so what is read for the audit log is exactly what the update changes, also
         // when a colleague handles the same signals at the same moment.
         await sessie.Db.Database.ExecuteSqlAsync(
-            $"select 1 from signaal where id = any({ids}) and regime = {regime} order by id for update", ct);
+            $"select 1 from signaal where id = any({ids}) and regime = {regime.ToString()} order by id for update", ct);
         var betrokken = await signalen.Select(s => new { s.Id, s.Bsn, s.Code, s.Regime, s.Datum, s.GemeenteCode }).ToListAsync(ct);
         var gewijzigd = naar == SignaalStatus.Afgehandeld
             ? await signalen.ExecuteUpdateAsync(s => s.SetProperty(x => x.AfgehandeldOp, nu).SetProperty(x => x.AfgehandeldDoor, gebruiker.Id), ct)
@@ -75,7 +75,7 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
         var actie = opdracht.Terugdraaien is not null ? "ongedaan-maken" : opdracht.Actie == SignaalActie.Afhandelen ? "afhandelen" : "heropenen";
         await sessie.Auditlog.SchrijfAsync(sessie.Db, betrokken.Select(x =>
         {
-            var gegevens = Verwerkingsaudit.SignaalGegevens(x.Code, x.Regime, x.Datum, x.Id);
+            var gegevens = Verwerkingsaudit.SignaalGegevens(x.Code.ToString(), x.Regime.ToString(), x.Datum, x.Id);
             gegevens["actie"] = actie;
             return new AuditRegel(AuditSoort.SignaalAfgehandeld, Verwerkingsactiviteiten.SignaalAfhandelen, gebruiker.Id)
             {

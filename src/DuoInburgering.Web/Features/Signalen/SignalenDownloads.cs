@@ -37,14 +37,14 @@ public static class SignalenDownloads
             DownloadAsync(http, sessies, klok, Formaat.Xlsx, ss190: false, regime));
     }
 
-    public static string CsvUrl(SignaalFilter f) => $"/gemeente/signalen/{SignaalFilterQuery.Pad(f.Regime)}/download.csv{SignaalFilterQuery.AlsQuery(f)}";
-    public static string XlsxUrl(SignaalFilter f) => $"/gemeente/signalen/{SignaalFilterQuery.Pad(f.Regime)}/download.xlsx{SignaalFilterQuery.AlsQuery(f)}";
+    public static string CsvUrl(SignaalFilter f) => $"/gemeente/signalen/{SignaalFilterUrl.Pad(f.Regime)}/download.csv{SignaalFilterUrl.AlsQuerystring(f)}";
+    public static string XlsxUrl(SignaalFilter f) => $"/gemeente/signalen/{SignaalFilterUrl.Pad(f.Regime)}/download.xlsx{SignaalFilterUrl.AlsQuerystring(f)}";
     public const string Ss190Url = "/gemeente/signalen/ss190.csv";
 
     private static async Task<IResult> DownloadAsync(HttpContext http, GemeenteSessies sessies, TimeProvider klok, Formaat formaat,
         bool ss190, string regimePad)
     {
-        if (SignaalFilterQuery.RegimeUitPad(regimePad) is not { } regime)
+        if (SignaalFilterUrl.RegimeUitPad(regimePad) is not { } regime)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende PIB-omgeving",
                 detail: "Kies wi2021, wi2013 of wi2007.");
@@ -62,7 +62,7 @@ public static class SignalenDownloads
         }
         else
         {
-            var (gelezen, fouten) = SignaalFilterQuery.Lees(regime, http.Request.Query);
+            var (gelezen, fouten) = SignaalFilterUrl.Lees(regime, http.Request.Query);
             if (gelezen is null)
             {
                 return Results.ValidationProblem(fouten, title: "Ongeldig filter", detail: "Het filter van de download klopt niet.");
@@ -80,7 +80,7 @@ public static class SignalenDownloads
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         var naam = ss190
             ? $"ss190-{gebruiker.GemeenteCode}-{sessie.Vandaag:yyyyMMdd}.csv"
-            : $"signalen-{gebruiker.GemeenteCode}-{SignaalFilterQuery.Pad(regime)}-{sessie.Vandaag:yyyyMMdd}.{(formaat == Formaat.Csv ? "csv" : "xlsx")}";
+            : $"signalen-{gebruiker.GemeenteCode}-{SignaalFilterUrl.Pad(regime)}-{sessie.Vandaag:yyyyMMdd}.{(formaat == Formaat.Csv ? "csv" : "xlsx")}";
         Bijlage.Zet(http.Response, naam, formaat == Formaat.Csv ? Bijlage.Csv : Bijlage.Xlsx);
 
         var kolommen = ss190 ? SignaalKolommen.Ss190 : SignaalKolommen.Lijst;

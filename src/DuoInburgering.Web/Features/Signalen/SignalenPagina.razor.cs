@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 using DuoInburgering.Web.Downloads;
+using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Features.Signalen;
 
@@ -57,7 +58,7 @@ public sealed partial class SignalenPagina
 
     protected override async Task OnParametersSetAsync()
     {
-        if (SignaalFilterQuery.RegimeUitPad(RegimePad) is not { } regime)
+        if (SignaalFilterUrl.RegimeUitPad(RegimePad) is not { } regime)
         {
             Navigatie.NotFound();
             return;
@@ -222,5 +223,5 @@ public sealed partial class SignalenPagina
     private static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
     private static string DoelgroepNaam(string? doelgroep) =>
-        Enum.TryParse<Doelgroep>(doelgroep, out var d) ? d.Naam() : "–";
+        Kolomwaarden.Herken<Doelgroep>(doelgroep)?.Naam() ?? "–";
 }

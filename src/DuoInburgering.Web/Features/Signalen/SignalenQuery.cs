@@ -11,7 +11,7 @@ namespace DuoInburgering.Web.Features.Signalen;
 /// <summary>One row of the signal list. <see cref="Naam"/> and <see cref="Doelgroep"/> are null when the person is no longer visible to this municipality.</summary>
 public sealed record SignaalRij(long Id, string Bsn, string? Naam, string? Doelgroep, string Code, DateOnly Datum, DateTimeOffset? AfgehandeldOp)
 {
-    public string Omschrijving => Enum.TryParse<SignaalCode>(Code, out var c) ? SignaalCatalogus.Naam(c) : Code;
+    public string Omschrijving => Kolomwaarden.SignaalNaam(Code);
     public bool Afgehandeld => AfgehandeldOp is not null;
 }
 
@@ -38,12 +38,13 @@ internal static class SignalenQuery
 
     private static IQueryable<SignaalRecord> Gefilterd(AppDbContext db, string gemeente, SignaalFilter f, IReadOnlyCollection<string>? naamTreffers)
     {
-        var regime = f.Regime.ToString();
+        var regime = f.Regime;
         var signalen = db.Signalen.AsNoTracking()
             .Where(GemeenteToegang.MagSignaalZien(gemeente))
             .Where(s => s.Regime == regime);
-        if (f.Code is { } code)
+        if (f.Code is { } tekst)
         {
+            var code = Kolomwaarden.Herken<SignaalCode>(tekst);
             signalen = signalen.Where(s => s.Code == code);
         }
         if (f.Van is { } van)
@@ -65,8 +66,7 @@ internal static class SignalenQuery
         if (f.Doelgroep is { } doelgroep)
         {
             // The doelgroep the signal was received with (IX_signaal_lijst_doelgroep), not a join on persons.
-            var dg = doelgroep.ToString();
-            signalen = signalen.Where(s => s.Doelgroep == dg);
+            signalen = signalen.Where(s => s.Doelgroep == doelgroep);
         }
         if (f.ZoekNaam is not null)
         {
@@ -163,8 +163,8 @@ internal static class SignalenQuery
         IQueryable<Persoon> Tak(System.Linq.Expressions.Expression<Func<Persoon, bool>> via) => db.Personen.AsNoTracking().Where(via)
             .Select(p => new Persoon
             {
-                Bsn = p.Bsn, Naam = p.Naam, Nationaliteit = "", Verblijfsdoel = "", Uitkomst = "",
-                RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+                Bsn = p.Bsn, Naam = p.Naam, Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default,
+                RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
             });
         return Tak(p => p.PubGemeenteCode == gemeente).Union(Tak(p => p.PipGemeenteCode == gemeente)).Union(Tak(p => p.VorigePipGemeenteCode == gemeente));
     }
@@ -195,7 +195,7 @@ internal static class SignalenQuery
             _ => q.OrderByDescending(x => x.S.Datum),
         };
         geordend = f.Aflopend ? geordend.ThenByDescending(x => x.S.Id) : geordend.ThenBy(x => x.S.Id);
-        return geordend.Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P!.Naam, x.S.Doelgroep, x.S.Code, x.S.Datum, x.S.AfgehandeldOp));
+        return geordend.Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P!.Naam, Kolomwaarden.Tekst(x.S.Doelgroep), Kolomwaarden.Tekst(x.S.Code), x.S.Datum, x.S.AfgehandeldOp));
     }
 
     /// <summary>Every sort ends on date and id in the same direction, so each one walks a single index and pages are stable.</summary>
@@ -298,6 +298,6 @@ internal static class SignalenQuery
             : await Groepen(Gefilterd(db, gemeente, f, naamTreffers).Where(s => bsns.Contains(s.Bsn)))
                 .LeftJoin(db.Personen.AsNoTracking(), g => g.Bsn, p => p.Bsn, (g, p) => new { g, p })
                 .OrderByDescending(x => x.g.Laatste).ThenBy(x => x.g.Bsn)
-                .Select(x => new PersoonGroep(x.g.Bsn, x.p!.Naam, x.p.PubDoelgroep, x.g.Aantal, x.g.Open, x.g.Laatste))
+                .Select(x => new PersoonGroep(x.g.Bsn, x.p!.Naam, Kolomwaarden.Tekst(x.p.PubDoelgroep), x.g.Aantal, x.g.Open, x.g.Laatste))
                 .ToListAsync(ct);
 }

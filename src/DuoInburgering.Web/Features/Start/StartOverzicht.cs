@@ -66,14 +66,14 @@ public sealed class StartOverzicht(GemeenteSessies sessies, TimeProvider klok, D
         await sessie.CommitAsync(ct);
 
         var omgevingen = Enum.GetValues<Regime>().OrderByDescending(r => r)
-            .Select(r => new OmgevingTelling(r, [.. tellingen.Where(t => t.Regime == r.ToString())
-                .OrderBy(t => t.Code, StringComparer.Ordinal)
-                .Select(t => new CodeTelling(t.Code, Enum.TryParse<SignaalCode>(t.Code, out var c) ? SignaalCatalogus.Naam(c) : t.Code, t.Open, t.Totaal))]))
+            .Select(r => new OmgevingTelling(r, [.. tellingen.Where(t => t.Regime == r)
+                .OrderBy(t => t.Code.ToString(), StringComparer.Ordinal)
+                .Select(t => new CodeTelling(t.Code.ToString(), SignaalCatalogus.Naam(t.Code), t.Open, t.Totaal))]))
             .ToList();
         var weken = Enumerable.Range(0, Weken).Select(i => eersteMaandag.AddDays(7 * i)).ToList();
         var reeksen = omgevingen.Where(o => o.Totaal > 0)
             .Select(o => new AankomstReeks(o.Regime, [.. weken.Select(maandag => perDag
-                .Where(d => d.Regime == o.Regime.ToString() && d.Datum >= maandag && d.Datum < maandag.AddDays(7))
+                .Where(d => d.Regime == o.Regime && d.Datum >= maandag && d.Datum < maandag.AddDays(7))
                 .Sum(d => d.Aantal))]))
             .ToList();
         return new StartGegevens(naam, vandaag, omgevingen, new Aankomsten([.. weken.Select(WeekLabel)], reeksen), termijnen);

@@ -8,8 +8,8 @@ internal static class IndFeitenToepassing
 {
     public static Persoon NieuwePersoon(string bsn) => new()
     {
-        Bsn = bsn, Naam = "", Nationaliteit = "", Verblijfsdoel = "", Uitkomst = "", RuleSetVersie = "", Reden = "",
-        KoppelingReden = "", Status = "",
+        Bsn = bsn, Naam = "", Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default, RegelsetVersie = "", Reden = "",
+        KoppelingReden = "", Status = default,
     };
 
     public static void PasToe(IndBericht b, Persoon p)

@@ -161,6 +161,6 @@ public sealed class GemeenteVerstrekkingenTests(TestDatabase database) : IClassF
         }.Lees(Gemeenten);
         Assert.Empty(geen);
         Assert.Equal(new VerstrekkingenFilter("GM0344", new(2022, 1, 1), new(2022, 1, 31), true, false, VerstrekkingKanaal.Download, "km.utrecht"), filter);
-        Assert.Equal("?gemeente=GM0344&van=2022-01-01&tot=2022-01-31&soort=verstrekkingen&kanaal=Download&gebruiker=km.utrecht", filter!.AlsQuery());
+        Assert.Equal("?gemeente=GM0344&van=2022-01-01&tot=2022-01-31&soort=verstrekkingen&kanaal=Download&gebruiker=km.utrecht", filter!.AlsQuerystring());
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class CorrectieCliTests(TestDatabase database) : IClassFix
         Assert.Contains("Geen geldige datum; gebruik jjjj-mm-dd.", foutDatum, StringComparison.Ordinal);
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Correcties.CountAsync());
-        Assert.Equal(8, await db.Signalen.CountAsync(s => s.Code == "SS190"));
+        Assert.Equal(8, await db.Signalen.CountAsync(s => s.Code == Domain.Signalen.SignaalCode.SS190));
     }
 
     private Task<(int Code, string Uit, string Fout)> VoerUitAsync(params string[] args) =>

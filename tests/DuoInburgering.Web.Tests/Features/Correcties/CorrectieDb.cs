@@ -77,7 +77,7 @@ internal static class CorrectieDb
         [.. (await AlsGemeenteAsync(cs, gemeente, vandaag, "select bsn from persoon")).Order(StringComparer.Ordinal)];
 
     /// <summary>Every person's stored decision under a rule set, computed by the test from the stored facts with the domain alone.</summary>
-    public static async Task<Dictionary<string, (RegimeUitkomst Uitkomst, string? Gemeente)>> VolgensAsync(string cs, RegimeRuleSet rules)
+    public static async Task<Dictionary<string, (RegimeUitkomst Uitkomst, string? Gemeente)>> VolgensAsync(string cs, RegimeRegelset rules)
     {
         await using var db = Context(cs);
         var personen = await db.Personen.AsNoTracking().ToListAsync();

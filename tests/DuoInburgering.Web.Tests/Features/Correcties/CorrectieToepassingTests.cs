@@ -38,15 +38,15 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
     public async Task Het_voorbeeld_toont_precies_de_verkeerd_geplaatste_personen()
     {
         await using var o = await OmgevingAsync();
-        var fout = await CorrectieDb.VolgensAsync(o.Cs, RuleSet2021_12.Instance);
-        var goed = await CorrectieDb.VolgensAsync(o.Cs, RuleSet2022_03.Instance);
+        var fout = await CorrectieDb.VolgensAsync(o.Cs, Regelset2021_12.Instance);
+        var goed = await CorrectieDb.VolgensAsync(o.Cs, Regelset2022_03.Instance);
         await using (var db = CorrectieDb.Context(o.Cs))
         {
             // The database was really processed under 2021-12, regime and linking.
-            var opgeslagen = await db.Personen.AsNoTracking().Select(p => new { p.Bsn, p.Uitkomst, p.GemeenteCode, p.RuleSetVersie }).ToListAsync();
+            var opgeslagen = await db.Personen.AsNoTracking().Select(p => new { p.Bsn, p.Uitkomst, p.GemeenteCode, p.RegelsetVersie }).ToListAsync();
             Assert.Equal(Synthetisch + 13, opgeslagen.Count);
-            Assert.All(opgeslagen, p => Assert.Equal(("2021-12", fout[p.Bsn].Uitkomst.ToString(), fout[p.Bsn].Gemeente),
-                (p.RuleSetVersie, p.Uitkomst, p.GemeenteCode)));
+            Assert.All(opgeslagen, p => Assert.Equal(("2021-12", fout[p.Bsn].Uitkomst, fout[p.Bsn].Gemeente),
+                (p.RegelsetVersie, p.Uitkomst, p.GemeenteCode)));
         }
 
         var v = await o.Dienst().VoorbeeldAsync("2022-03", CorrectieScope.Iedereen, Geen);
@@ -58,7 +58,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         {
             Assert.Equal((fout[w.Bsn].Uitkomst.ToString(), fout[w.Bsn].Gemeente), (w.OudeUitkomst, w.OudeGemeente));
             Assert.Equal((goed[w.Bsn].Uitkomst.ToString(), goed[w.Bsn].Gemeente), (w.NieuweUitkomst, w.NieuweGemeente));
-            Assert.Equal("2021-12", w.OudeRuleSet);
+            Assert.Equal("2021-12", w.OudeRegelset);
             Assert.False(string.IsNullOrWhiteSpace(w.OudeReden + w.NieuweReden + w.OudeKoppelingReden + w.NieuweKoppelingReden));
         });
 
@@ -149,11 +149,11 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
             {
                 var w = lijst[p.Bsn];
                 Assert.Equal((w.NieuweUitkomst, w.NieuweGemeente, "2022-03", w.NieuweReden, w.NieuweKoppelingReden),
-                    (p.Uitkomst, p.GemeenteCode, p.RuleSetVersie, p.Reden, p.KoppelingReden));
+                    (p.Uitkomst.ToString(), p.GemeenteCode, p.RegelsetVersie, p.Reden, p.KoppelingReden));
                 Assert.Equal(w.Actie == CorrectieActie.VerlaatWi2021, p.Geparkeerd);
                 if (w.Actie == CorrectieActie.Herbepalen)
                 {
-                    Assert.Equal((w.NieuweUitkomst, w.NieuweGemeente), (p.PubUitkomst, p.PubGemeenteCode));
+                    Assert.Equal((w.NieuweUitkomst, w.NieuweGemeente), (p.PubUitkomst?.ToString(), p.PubGemeenteCode));
                 }
             }
             // Everyone else is exactly as before.
@@ -166,7 +166,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
             var run = await db.Correcties.AsNoTracking().SingleAsync();
             Assert.Equal(("2022-03", "2021-12", "Voltooid", v.Hash, "duo.beheer", v.Wijzigingen.Count), (run.Versie, run.VorigeVersie, run.Status, run.LijstHash, run.Door, run.Verwerkt));
             var rijen = await db.CorrectiePersonen.AsNoTracking().OrderBy(c => c.Bsn).ToListAsync();
-            Assert.Equal(v.Wijzigingen.Select(w => (w.Bsn, w.Actie.ToString(), w.OudeGemeente, w.NieuweGemeente)),
+            Assert.Equal(v.Wijzigingen.Select(w => (w.Bsn, w.Actie, w.OudeGemeente, w.NieuweGemeente)),
                 rijen.Select(c => (c.Bsn, c.Actie, c.OudeGemeente, c.NieuweGemeente)));
             Assert.All(rijen, c => Assert.NotNull(c.VerwerktOp));
             Assert.Equal("2022-03", (await db.RegelsetActief.AsNoTracking().SingleAsync()).Versie);
@@ -218,11 +218,11 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         await o.Dienst().ToepassenAsync("2022-03", CorrectieScope.Iedereen, v.Hash, "duo.beheer", Geen);
 
         await using var db = CorrectieDb.Context(o.Cs);
-        var ss190 = await db.Signalen.AsNoTracking().Where(s => s.Code == "SS190").ToListAsync();
+        var ss190 = await db.Signalen.AsNoTracking().Where(s => s.Code == Domain.Signalen.SignaalCode.SS190).ToListAsync();
         Assert.Equal(hadden, ss190.Select(s => s.Bsn + " " + s.GemeenteCode).Order(StringComparer.Ordinal));
         Assert.All(ss190, s =>
         {
-            Assert.Equal(("Wi2021", Vandaag, Correctiedag), (s.Regime, s.Datum, s.AangemaaktOp));
+            Assert.Equal((Domain.Regimes.Regime.Wi2021, Vandaag, Correctiedag), (s.Regime, s.Datum, s.AangemaaktOp));
             Assert.Equal(SignaalCatalogus.Naam(SignaalCode.SS190), s.Toelichting);
             Assert.Null(s.IngetrokkenOp);
         });
@@ -246,10 +246,10 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
 
         await using (var db = CorrectieDb.Context(o.Cs))
         {
-            var wi2021 = await db.Signalen.AsNoTracking().Where(s => s.Regime == "Wi2021" && vertrekkers.Contains(s.Bsn)).ToListAsync();
-            Assert.Contains(wi2021, s => s.Code != "SS190");
-            Assert.All(wi2021, s => Assert.Equal(s.Code == "SS190", s.IngetrokkenOp is null));
-            Assert.All(wi2021.Where(s => s.Code != "SS190"), s => Assert.Equal(Correctiedag, s.IngetrokkenOp));
+            var wi2021 = await db.Signalen.AsNoTracking().Where(s => s.Regime == Domain.Regimes.Regime.Wi2021 && vertrekkers.Contains(s.Bsn)).ToListAsync();
+            Assert.Contains(wi2021, s => s.Code != Domain.Signalen.SignaalCode.SS190);
+            Assert.All(wi2021, s => Assert.Equal(s.Code == Domain.Signalen.SignaalCode.SS190, s.IngetrokkenOp is null));
+            Assert.All(wi2021.Where(s => s.Code != Domain.Signalen.SignaalCode.SS190), s => Assert.Equal(Correctiedag, s.IngetrokkenOp));
         }
         // Row-level security: a municipality's own view holds only the SS190 of a person who left Wi2021.
         foreach (var g in new[] { "GM0599", "GM0363", "GM1706", "GM1950" })
@@ -288,7 +288,7 @@ public sealed class CorrectieToepassingTests(IncidentCohortDatabase cohort)
         }
         await using var db = CorrectieDb.Context(o.Cs);
         var benali = await db.Personen.AsNoTracking().SingleAsync(p => p.Bsn == Benali);
-        Assert.Equal(("Wi2013", "Wi2013", "GM0363", true), (benali.Uitkomst, benali.PubUitkomst, benali.PubGemeenteCode, benali.Geparkeerd));
+        Assert.Equal((Domain.Regimes.RegimeUitkomst.Wi2013, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2013, "GM0363", true), (benali.Uitkomst, benali.PubUitkomst, benali.PubGemeenteCode, benali.Geparkeerd));
         using var basis = new CorrectieWebFactory(o.Cs);
         using var factory = basis.MetKlok(o.Klok);
         using var amsterdam = factory.GemeenteClient("GM0363");

@@ -55,21 +55,21 @@ public abstract class DeadlineTestdata : IAsyncLifetime
     {
         Bsn = bsn, Naam = "Test Persoon", Geboortedatum = geboren ?? new DateOnly(1990, 5, 1), Nationaliteit = "MAR",
         Verblijfsdoel = "gezinshereniging", DatumUitreikingDocument = document,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     protected static Persoon Asielstatushouder(string bsn, DateOnly bekendmaking) => new()
     {
         Bsn = bsn, Naam = "Test Persoon", Geboortedatum = new DateOnly(1995, 2, 1), Nationaliteit = "SYR",
         Verblijfsdoel = "asiel", DatumBekendmakingBeschikking = bekendmaking,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     /// <summary>Processes the person on <paramref name="dag"/>, living in <paramref name="gemeente"/> (BRP, not at COA).</summary>
     protected async Task<BatchResultaat> VerwerkAsync(Persoon persoon, string? gemeente, DateOnly dag, params PauzeSleutel[] pauzes)
     {
         var brp = gemeente is null ? null : new BrpFeit { Bsn = persoon.Bsn, Gemeente = gemeente, BerichtId = "B-" + persoon.Bsn };
-        var context = new Verwerkingscontext(RegimeRuleSets.Huidig, pauzes.ToHashSet(), dag,
+        var context = new Verwerkingscontext(RegimeRegelsets.Huidig, pauzes.ToHashSet(), dag,
             new DateTimeOffset(dag.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         await using var conn = await DataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();

@@ -95,7 +95,7 @@ public sealed class DeadlineVerwerkingTests : DeadlineTestdata
 
         // Uitgesteld: processed again while its group was paused; the pause is lifted, the person waits.
         await VerwerkAsync(await LaadAsync(uitgesteld), "GM0344", Aanmelddag.AddDays(1), new Domain.Verwerking.PauzeSleutel(Regime.Wi2021, Doelgroep.Gezinsmigrant));
-        Assert.Equal("Uitgesteld", (await LaadAsync(uitgesteld)).Status);
+        Assert.Equal(Domain.Verwerking.Verwerkingsstatus.Uitgesteld, (await LaadAsync(uitgesteld)).Status);
         // Without municipality: the BRP registration is gone (SS122 to the old one), the term stays.
         await VerwerkAsync(await LaadAsync(zonderGemeente), null, Aanmelddag.AddDays(1));
         Assert.Null((await LaadAsync(zonderGemeente)).PubGemeenteCode);

@@ -59,7 +59,7 @@ public abstract class GeparkeerdTestdata : PersonenTestdata
     }
 
     /// <summary>Stores the BRP fact and derives the person under <paramref name="regels"/> on <paramref name="dag"/>.</summary>
-    protected async Task VerwerkOnderAsync(RegimeRuleSet regels, Persoon persoon, string gemeente, DateOnly dag)
+    protected async Task VerwerkOnderAsync(RegimeRegelset regels, Persoon persoon, string gemeente, DateOnly dag)
     {
         await SqlAsync("insert into brp_feit (bsn, gemeente, adres_is_coa_locatie, bericht_id) values ($1, $2, false, $3) " +
             "on conflict (bsn) do update set gemeente = excluded.gemeente, bericht_id = excluded.bericht_id",
@@ -78,9 +78,9 @@ public abstract class GeparkeerdTestdata : PersonenTestdata
     /// <summary>Wrongly placed under the Wi2021 (announced), then corrected: SS190, withdrawn, parked, Wi2013 by the rules.</summary>
     protected async Task FoutGeplaatstEnGeparkeerdAsync(Persoon persoon, string gemeente)
     {
-        await VerwerkOnderAsync(RuleSet2021_12.Instance, persoon, gemeente, Plaatsing);
+        await VerwerkOnderAsync(Regelset2021_12.Instance, persoon, gemeente, Plaatsing);
         await CorrigeerAsync(persoon.Bsn);
-        await VerwerkOnderAsync(RegimeRuleSets.Huidig, persoon, gemeente, Correctie);
+        await VerwerkOnderAsync(RegimeRegelsets.Huidig, persoon, gemeente, Correctie);
     }
 
     /// <summary>What the correction does to a person leaving the Wi2021, in one transaction.</summary>

@@ -36,10 +36,10 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
             ],
             await AlleSignalenAsync(bsn));
         var rij = await RijAsync(bsn);
-        Assert.Equal(("Wi2013", "Wi2013", "Keuze", "Wi2013", (DateOnly?)Vandaag), (rij.Uitkomst, rij.PubUitkomst, rij.KeuzeSoort, rij.KeuzeRegime, rij.KeuzeDatum));
+        Assert.Equal((Domain.Regimes.RegimeUitkomst.Wi2013, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2013, (Domain.Overgang.KeuzeSoort?)Domain.Overgang.KeuzeSoort.Keuze, (Domain.Regimes.Regime?)Domain.Regimes.Regime.Wi2013, (DateOnly?)Vandaag), (rij.Uitkomst, rij.PubUitkomst, rij.KeuzeSoort, rij.KeuzeRegime, rij.KeuzeDatum));
         Assert.StartsWith("Keuze voor de Wi2013 geregistreerd op 2026-06-30 (overgangsregeling 2022); volgens de regels: Asielstatushouder", rij.Reden, StringComparison.Ordinal);
         var k = Assert.Single(await KeuzeRegistratiesAsync());
-        Assert.Equal((bsn, "Wi2013", "Wi2021", "duo.beheer", "Brief van de inburgeraar", 1, 1), (k.Bsn, k.Regime, k.VorigRegime, k.Door, k.Reden, k.Ss190, k.Signalen));
+        Assert.Equal((bsn, Domain.Regimes.Regime.Wi2013, Domain.Regimes.Regime.Wi2021, "duo.beheer", "Brief van de inburgeraar", 1, 1), (k.Bsn, k.Regime, k.VorigRegime, k.Door, k.Reden, k.Ss190, k.Signalen));
 
         // Amsterdam sees the person under the Wi2013 with the toelichting; of the Wi2021 only the SS190s remain.
         var pagina = await PersoonPaginaAsync(Amsterdam, bsn, HttpStatusCode.OK);
@@ -67,11 +67,11 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
             await AlleSignalenAsync(opTijd));
         await using (var db = Database.CreateContext())
         {
-            var ss110 = db.Signalen.Single(s => s.Bsn == opTijd && s.Code == "SS110");
+            var ss110 = db.Signalen.Single(s => s.Bsn == opTijd && s.Code == Domain.Signalen.SignaalCode.SS110);
             Assert.Equal("Inburgeringsplicht onder de Wi2013 beëindigd: keuze voor de Wi2021 geregistreerd op 2026-04-27 (overgangsregeling 2022); "
                 + "de persoon staat voortaan in de Wi2021-omgeving.", ss110.Toelichting);
         }
-        Assert.Equal(("Wi2021", "Wi2021"), ((await RijAsync(opTijd)).Uitkomst, (await RijAsync(opTijd)).PubUitkomst));
+        Assert.Equal((Domain.Regimes.RegimeUitkomst.Wi2021, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2021), ((await RijAsync(opTijd)).Uitkomst, (await RijAsync(opTijd)).PubUitkomst));
 
         ZetKlok(Vrijgave.AddDays(57));
         var voor = (await RijAsync(teLaat), await AlleSignalenAsync(teLaat));
@@ -81,7 +81,7 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
         Assert.Equal("De keuzetermijn van 8 weken is verstreken: vrijgegeven op 2026-03-02, kiezen voor de Wi2021 kon tot en met 2026-04-27 (vandaag is dag 57).",
             fout.Message);
         var na = await RijAsync(teLaat);
-        Assert.Equal((voor.Item1.Uitkomst, voor.Item1.PubUitkomst, voor.Item1.Reden, (string?)null, voor.Item1.BijgewerktOp),
+        Assert.Equal((voor.Item1.Uitkomst, voor.Item1.PubUitkomst, voor.Item1.Reden, (Domain.Overgang.KeuzeSoort?)null, voor.Item1.BijgewerktOp),
             (na.Uitkomst, na.PubUitkomst, na.Reden, na.KeuzeSoort, na.BijgewerktOp));
         Assert.Equal(voor.Item2, await AlleSignalenAsync(teLaat));
         Assert.Equal([opTijd], (await KeuzeRegistratiesAsync()).Select(k => k.Bsn));
@@ -118,7 +118,7 @@ public sealed class RegimeKeuzeTests : GeparkeerdTestdata
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(bericht)).StatusCode);
 
         var rij = await RijAsync(bsn);
-        Assert.Equal(("Amina Later", "Wi2021", "Wi2021", "Keuze"), (rij.Naam, rij.Uitkomst, rij.PubUitkomst, rij.KeuzeSoort));
+        Assert.Equal(("Amina Later", Domain.Regimes.RegimeUitkomst.Wi2021, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2021, (Domain.Overgang.KeuzeSoort?)Domain.Overgang.KeuzeSoort.Keuze), (rij.Naam, rij.Uitkomst, rij.PubUitkomst, rij.KeuzeSoort));
         Assert.StartsWith("Keuze voor de Wi2021 geregistreerd op 2026-03-12 (overgangsregeling 2022); volgens de regels: Gezinsmigrant", rij.Reden, StringComparison.Ordinal);
         Assert.Equal(signalen, await AlleSignalenAsync(bsn));
         Assert.Single(await KeuzeRegistratiesAsync());

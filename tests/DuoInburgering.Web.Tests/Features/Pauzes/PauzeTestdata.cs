@@ -16,7 +16,7 @@ internal static class PauzeTestdata
     {
         Bsn = bsn, Naam = "Demo Persoon", Geboortedatum = new DateOnly(1990, 5, 1), Nationaliteit = "SYR",
         Verblijfsdoel = "asiel", DatumBekendmakingBeschikking = bekendmaking,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     /// <summary>Family migrant whose residence document was handed out on 2022-02-01: Wi2021.</summary>
@@ -24,7 +24,7 @@ internal static class PauzeTestdata
     {
         Bsn = bsn, Naam = "Demo Gezin", Geboortedatum = new DateOnly(1995, 2, 3), Nationaliteit = "MAR",
         Verblijfsdoel = "gezinshereniging", DatumUitreikingDocument = new DateOnly(2022, 2, 1),
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     public static async Task<BatchResultaat> VerwerkAsync(string connectionString, params PersoonRegel[] regels)

@@ -51,13 +51,13 @@ public sealed class PauzeringTests(TestDatabase database) : IClassFixture<TestDa
         await using (var db = database.CreateContext())
         {
             var wachtend = await db.Personen.SingleAsync(p => p.Bsn == "200000007");
-            Assert.Equal(("Uitgesteld", "Wi2013", "Asielstatushouder"), (wachtend.Status, wachtend.Uitkomst, wachtend.Doelgroep));
+            Assert.Equal((Domain.Verwerking.Verwerkingsstatus.Uitgesteld, Domain.Regimes.RegimeUitkomst.Wi2013, (Domain.Regimes.Doelgroep?)Domain.Regimes.Doelgroep.Asielstatushouder), (wachtend.Status, wachtend.Uitkomst, wachtend.Doelgroep));
             Assert.Null(wachtend.PubUitkomst);
             Assert.Equal(0, await db.Signalen.CountAsync(s => s.Bsn == "200000007"));
 
             // Another group is determined as usual.
             var ander = await db.Personen.SingleAsync(p => p.Bsn == "200000019");
-            Assert.Equal(("Bepaald", "Wi2021"), (ander.Status, ander.PubUitkomst));
+            Assert.Equal((Domain.Verwerking.Verwerkingsstatus.Bepaald, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2021), (ander.Status, ander.PubUitkomst));
             Assert.NotEmpty(await db.Signalen.Where(s => s.Bsn == "200000019" && s.GemeenteCode == "GM0344").ToListAsync());
         }
         var overzicht = Assert.Single(await pauzering.OverzichtAsync(Geen), Groep(Regime.Wi2013, Doelgroep.Asielstatushouder));
@@ -70,13 +70,13 @@ public sealed class PauzeringTests(TestDatabase database) : IClassFixture<TestDa
         await using (var db = database.CreateContext())
         {
             var bepaald = await db.Personen.SingleAsync(p => p.Bsn == "200000007");
-            Assert.Equal(("Bepaald", "Wi2013", "Asielstatushouder", "GM0363"),
+            Assert.Equal((Domain.Verwerking.Verwerkingsstatus.Bepaald, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2013, (Domain.Regimes.Doelgroep?)Domain.Regimes.Doelgroep.Asielstatushouder, "GM0363"),
                 (bepaald.Status, bepaald.PubUitkomst, bepaald.PubDoelgroep, bepaald.PubGemeenteCode));
             Assert.True(bepaald.PubVerblijftInCoa);
             var signalen = await db.Signalen.Where(s => s.Bsn == "200000007").ToListAsync();
             Assert.Equal(hervat.Signalen, signalen.Count);
-            Assert.Contains(signalen, s => s.Code == "SS101");
-            Assert.All(signalen, s => Assert.Equal(("GM0363", "Wi2013", Nu), (s.GemeenteCode, s.Regime, s.AangemaaktOp)));
+            Assert.Contains(signalen, s => s.Code == Domain.Signalen.SignaalCode.SS101);
+            Assert.All(signalen, s => Assert.Equal(("GM0363", Domain.Regimes.Regime.Wi2013, Nu), (s.GemeenteCode, s.Regime, s.AangemaaktOp)));
         }
         Assert.Equal(signalenAnder, await TelSignalenAsync("200000019"));
         Assert.DoesNotContain(await pauzering.OverzichtAsync(Geen), Groep(Regime.Wi2013, Doelgroep.Asielstatushouder));
@@ -151,7 +151,7 @@ public sealed class PauzeringTests(TestDatabase database) : IClassFixture<TestDa
 
         Assert.Equal(5, hervat.Verwerkt);
         await using var db = database.CreateContext();
-        Assert.All(await db.Personen.Where(p => bsns.Contains(p.Bsn)).ToListAsync(), p => Assert.Equal(("Bepaald", "Wi2007"), (p.Status, p.PubUitkomst)));
+        Assert.All(await db.Personen.Where(p => bsns.Contains(p.Bsn)).ToListAsync(), p => Assert.Equal((Domain.Verwerking.Verwerkingsstatus.Bepaald, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2007), (p.Status, p.PubUitkomst)));
         Assert.Equal(5, (await HistorieAsync(pauzering, Regime.Wi2007, Doelgroep.Asielstatushouder))[^1].AantalVerwerkt);
     }
 
@@ -171,7 +171,7 @@ public sealed class PauzeringTests(TestDatabase database) : IClassFixture<TestDa
         await using (var db = database.CreateContext())
         {
             var kapot = Asielstatushouder("200000093", new DateOnly(2022, 2, 1));
-            (kapot.Verblijfsdoel, kapot.Status, kapot.Uitkomst, kapot.Doelgroep) = ("onleesbaar", "Uitgesteld", "Wi2021", "Asielstatushouder");
+            (kapot.Verblijfsdoel, kapot.Status, kapot.Uitkomst, kapot.Doelgroep) = ("onleesbaar", Domain.Verwerking.Verwerkingsstatus.Uitgesteld, Domain.Regimes.RegimeUitkomst.Wi2021, Domain.Regimes.Doelgroep.Asielstatushouder);
             db.Personen.Add(kapot);
             await db.SaveChangesAsync();
         }

@@ -100,14 +100,14 @@ public abstract class PersonenTestdata : IAsyncLifetime
     {
         Bsn = bsn, Naam = naam, Geboortedatum = new DateOnly(1990, 5, 1), Nationaliteit = "MAR",
         Verblijfsdoel = "gezinshereniging", DatumUitreikingDocument = document,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     protected static Persoon Asielstatushouder(string bsn, DateOnly bekendmaking, string naam = "Samir Test") => new()
     {
         Bsn = bsn, Naam = naam, Geboortedatum = new DateOnly(1995, 2, 1), Nationaliteit = "SYR",
         Verblijfsdoel = "asiel", DatumBekendmakingBeschikking = bekendmaking,
-        Uitkomst = "", RuleSetVersie = "", Reden = "", KoppelingReden = "", Status = "",
+        Uitkomst = default, RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
     };
 
     /// <summary>Stores the BRP fact (living in <paramref name="gemeente"/>, not at COA) and processes the person on <paramref name="dag"/>.</summary>
@@ -138,7 +138,7 @@ public abstract class PersonenTestdata : IAsyncLifetime
         var regel = geladen.TryGetValue(persoon.Bsn, out var r) && r.Persoon is not null
             ? r
             : new PersoonRegel(persoon, r?.Coa, r?.Brp, Nieuw: true);
-        var context = new Verwerkingscontext(RegimeRuleSets.Huidig, new HashSet<Domain.Verwerking.PauzeSleutel>(), dag,
+        var context = new Verwerkingscontext(RegimeRegelsets.Huidig, new HashSet<Domain.Verwerking.PauzeSleutel>(), dag,
             new DateTimeOffset(dag.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
         await PersoonBatch.HerbepaalEnSchrijfAsync(conn, [regel], context, CancellationToken.None);
         await tx.CommitAsync();

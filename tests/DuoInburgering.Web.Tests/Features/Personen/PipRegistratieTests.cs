@@ -40,7 +40,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
         Assert.Equal([SignaalCode.SS102], klaar.Signalen.Select(s => s.Code));
         Assert.Equal(["SS139 GM0363 Wi2021", "SS102 GM0363 Wi2021"], await SignalenAsync(metPip));
         var rij = await RijAsync(metPip);
-        Assert.Equal((Amsterdam, new DateOnly(2026, 4, 20), "B1Route", "B1"), (rij.PipGemeenteCode, rij.PipDagtekening, rij.PipLeerroute, rij.PipNiveau));
+        Assert.Equal((Amsterdam, (DateOnly?)new DateOnly(2026, 4, 20), (Domain.Pip.Leerroute?)Domain.Pip.Leerroute.B1Route, (Domain.Pip.PipNiveau?)Domain.Pip.PipNiveau.B1), (rij.PipGemeenteCode, rij.PipDagtekening, rij.PipLeerroute, rij.PipNiveau));
         Assert.Null(rij.VorigePipGemeenteCode);
 
         // The deadline run on the fake clock, past the end of both 10-week terms.
@@ -121,7 +121,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
         // A changed PIP does not restart the inburgeringstermijn: no second SS102.
         Assert.Empty(Assert.IsType<Registratie.Geregistreerd>(uitkomst).Signalen);
         var rij = await RijAsync(bsn);
-        Assert.Equal((Rotterdam, "ZRoute", (string?)null), (rij.PipGemeenteCode, rij.PipLeerroute, rij.PipNiveau));
+        Assert.Equal((Rotterdam, (Domain.Pip.Leerroute?)Domain.Pip.Leerroute.ZRoute, (Domain.Pip.PipNiveau?)null), (rij.PipGemeenteCode, rij.PipLeerroute, rij.PipNiveau));
         Assert.Equal((Amsterdam, new DateOnly(2026, 4, 20)), (rij.VorigePipGemeenteCode, rij.VorigePipDagtekening));
         Assert.Equal(["SS139 GM0363 Wi2021", "SS102 GM0363 Wi2021", "SS122 GM0363 Wi2021", "SS121 GM0599 Wi2021"], await SignalenAsync(bsn));
 

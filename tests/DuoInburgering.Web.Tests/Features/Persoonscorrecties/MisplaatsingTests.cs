@@ -127,7 +127,7 @@ public sealed class MisplaatsingTests : PersonenTestdata
         Assert.Equal((1L, 1L), await OnderRlsAsync(Amsterdam));
 
         var rij = await RijAsync(Bsn1);
-        Assert.Equal((Amsterdam, "Coa", new DateOnly(2025, 12, 15)), (rij.PubGemeenteCode, rij.PubKoppelingBron, rij.PubKoppelingDatum!.Value));
+        Assert.Equal((Amsterdam, (Domain.Koppeling.KoppelingBron?)Domain.Koppeling.KoppelingBron.Coa, new DateOnly(2025, 12, 15)), (rij.PubGemeenteCode, rij.PubKoppelingBron, rij.PubKoppelingDatum!.Value));
         Assert.Null(rij.PipGemeenteCode); // Ede's PIP lapsed
 
         var episode = Assert.Single(await FeitenDb.RijenAsync(Database.ConnectionString,

@@ -100,7 +100,7 @@ public sealed class PersoonscorrectieTests : PersonenTestdata
         Assert.Equal(2, besloten.Signalen);
 
         var rij = await RijAsync(bsn);
-        Assert.Equal(("Wi2013", "Wi2013", new DateOnly(2021, 12, 28), Rotterdam, false),
+        Assert.Equal((Domain.Regimes.RegimeUitkomst.Wi2013, (Domain.Regimes.RegimeUitkomst?)Domain.Regimes.RegimeUitkomst.Wi2013, new DateOnly(2021, 12, 28), Rotterdam, false),
             (rij.Uitkomst, rij.PubUitkomst, rij.DatumBekendmakingBeschikking!.Value, rij.PubGemeenteCode, rij.Geparkeerd));
         Assert.Contains("2021-12-28", rij.Reden, StringComparison.Ordinal);
         // SS190 in Rotterdam's Wi2021 environment, the other Wi2021 signal withdrawn, announced under Wi2013 (not parked).

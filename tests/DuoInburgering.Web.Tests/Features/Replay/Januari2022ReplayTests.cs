@@ -71,8 +71,8 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
         //    als gemeente); de cohort en 300 synthetische personen komen binnen via de gewone COA-, BRP- en IND-import.
         await Januari2022Draaiboek.PlaatsenAsync(db, klok, Synthetisch, Dag(Plaatsing));
 
-        var fout = await CorrectieDb.VolgensAsync(_cs, RuleSet2021_12.Instance);
-        var goed = await CorrectieDb.VolgensAsync(_cs, RuleSet2022_03.Instance);
+        var fout = await CorrectieDb.VolgensAsync(_cs, Regelset2021_12.Instance);
+        var goed = await CorrectieDb.VolgensAsync(_cs, Regelset2022_03.Instance);
         Assert.Equal(Synthetisch + cohort.Count, fout.Count);
         var januari = await ZichtAsync(gemeenten, Dag(Plaatsing));
 
@@ -109,8 +109,8 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
 
         // ── Stap 3, 21 februari 2022: voorbeeld van de correctie naar regelset 2022-03 over iedereen; er wordt niets geschreven.
         klok.SetUtcNow(Correctie);
-        fout = await CorrectieDb.VolgensAsync(_cs, RuleSet2021_12.Instance);
-        goed = await CorrectieDb.VolgensAsync(_cs, RuleSet2022_03.Instance);
+        fout = await CorrectieDb.VolgensAsync(_cs, Regelset2021_12.Instance);
+        goed = await CorrectieDb.VolgensAsync(_cs, Regelset2022_03.Instance);
         var voorbeeld = await correcties.VoorbeeldAsync("2022-03", CorrectieScope.Iedereen, Geen);
 
         Assert.Equal(goed.Where(g => g.Value != fout[g.Key]).Select(g => g.Key).Order(StringComparer.Ordinal),
@@ -205,7 +205,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
         await using (var ctx = CorrectieDb.Context(_cs))
         {
             var opgeslagen = await ctx.Personen.AsNoTracking().Where(p => lijst.Keys.Contains(p.Bsn))
-                .ToDictionaryAsync(p => p.Bsn, p => (p.PubUitkomst, p.PubGemeenteCode, p.Geparkeerd));
+                .ToDictionaryAsync(p => p.Bsn, p => (p.PubUitkomst is { } u ? u.ToString() : null, p.PubGemeenteCode, p.Geparkeerd));
             Assert.All(lijst.Values, w => Assert.Equal(
                 (Regime2022(w.Bsn, w, goed[w.Bsn].Uitkomst).ToString(), w.NieuweGemeente, false), opgeslagen[w.Bsn]));
         }
@@ -240,7 +240,7 @@ public sealed class Januari2022ReplayTests : IAsyncLifetime
     {
         await using var ctx = CorrectieDb.Context(_cs);
         var p = await ctx.Personen.AsNoTracking().SingleAsync(p => p.Bsn == bsn);
-        return (p.Status, p.PubGemeenteCode);
+        return (p.Status.ToString(), p.PubGemeenteCode);
     }
 
     /// <summary>One file through the real import path, as the IND, COA or BRP deliver them.</summary>

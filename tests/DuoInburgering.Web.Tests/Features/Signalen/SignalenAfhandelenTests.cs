@@ -33,11 +33,11 @@ public sealed class SignalenAfhandelenTests(TestDatabase database) : IClassFixtu
     public async Task Marking_changes_only_own_open_visible_signals_of_the_environment_and_undo_reopens_exactly_those()
     {
         var voor = await AlleAsync();
-        var eigenOpen = voor.Where(s => s.GemeenteCode == Eigen && s.Regime == "Wi2021" && s.IngetrokkenOp is null && s.AfgehandeldOp is null).Take(4).ToList();
-        var eigenAl = voor.First(s => s.GemeenteCode == Eigen && s.Regime == "Wi2021" && s.IngetrokkenOp is null && s.AfgehandeldOp is not null);
+        var eigenOpen = voor.Where(s => s.GemeenteCode == Eigen && s.Regime == Domain.Regimes.Regime.Wi2021 && s.IngetrokkenOp is null && s.AfgehandeldOp is null).Take(4).ToList();
+        var eigenAl = voor.First(s => s.GemeenteCode == Eigen && s.Regime == Domain.Regimes.Regime.Wi2021 && s.IngetrokkenOp is null && s.AfgehandeldOp is not null);
         var ingetrokken = voor.First(s => s.GemeenteCode == Eigen && s.IngetrokkenOp is not null && s.AfgehandeldOp is null);
         var ander = voor.First(s => s.GemeenteCode == Ander && s.AfgehandeldOp is null);
-        var anderRegime = voor.First(s => s.GemeenteCode == Eigen && s.Regime == "Wi2013" && s.IngetrokkenOp is null && s.AfgehandeldOp is null);
+        var anderRegime = voor.First(s => s.GemeenteCode == Eigen && s.Regime == Domain.Regimes.Regime.Wi2013 && s.IngetrokkenOp is null && s.AfgehandeldOp is null);
         long[] ids = [.. eigenOpen.Select(s => s.Id), eigenAl.Id, ingetrokken.Id, ander.Id, anderRegime.Id];
         var klok = Klok();
         var afhandelen = Afhandelen(database, klok);
@@ -66,7 +66,7 @@ public sealed class SignalenAfhandelenTests(TestDatabase database) : IClassFixtu
     public async Task Another_municipality_cannot_handle_or_reopen_our_signals()
     {
         var voor = await AlleAsync();
-        var eigen = voor.Where(s => s.GemeenteCode == Eigen && s.Regime == "Wi2021" && s.IngetrokkenOp is null).Select(s => s.Id).ToList();
+        var eigen = voor.Where(s => s.GemeenteCode == Eigen && s.Regime == Domain.Regimes.Regime.Wi2021 && s.IngetrokkenOp is null).Select(s => s.Id).ToList();
         var afhandelen = Afhandelen(database, Klok());
         foreach (var actie in new[] { SignaalActie.Afhandelen, SignaalActie.Heropenen })
         {
@@ -80,7 +80,7 @@ public sealed class SignalenAfhandelenTests(TestDatabase database) : IClassFixtu
     public async Task Wi2007_is_read_only_and_says_so_in_Dutch()
     {
         var voor = await AlleAsync();
-        var wi2007 = voor.Where(s => s.GemeenteCode == Eigen && s.Regime == "Wi2007" && s.IngetrokkenOp is null).Select(s => s.Id).ToList();
+        var wi2007 = voor.Where(s => s.GemeenteCode == Eigen && s.Regime == Domain.Regimes.Regime.Wi2007 && s.IngetrokkenOp is null).Select(s => s.Id).ToList();
         Assert.NotEmpty(wi2007);
         var uitkomst = await Afhandelen(database, Klok()).VoerUitAsync(Klantmanager, new AfhandelOpdracht(Regime.Wi2007, SignaalActie.Afhandelen, wi2007));
         Assert.Equal((0, "De Wi2007-omgeving is alleen-lezen: signalen kunnen hier niet worden afgehandeld."), (uitkomst.Gewijzigd, uitkomst.Fout));
@@ -90,7 +90,7 @@ public sealed class SignalenAfhandelenTests(TestDatabase database) : IClassFixtu
     [Fact]
     public async Task An_SS190_can_be_marked_and_reopened()
     {
-        var ss190 = (await AlleAsync()).First(s => s.GemeenteCode == Eigen && s.Code == "SS190" && s.Regime == "Wi2021" && s.IngetrokkenOp is null && s.AfgehandeldOp is null);
+        var ss190 = (await AlleAsync()).First(s => s.GemeenteCode == Eigen && s.Code == Domain.Signalen.SignaalCode.SS190 && s.Regime == Domain.Regimes.Regime.Wi2021 && s.IngetrokkenOp is null && s.AfgehandeldOp is null);
         var afhandelen = Afhandelen(database, Klok());
         Assert.Equal(1, (await afhandelen.VoerUitAsync(Klantmanager, new AfhandelOpdracht(Regime.Wi2021, SignaalActie.Afhandelen, [ss190.Id]))).Gewijzigd);
         Assert.Equal(1, (await afhandelen.VoerUitAsync(Klantmanager, new AfhandelOpdracht(Regime.Wi2021, SignaalActie.Heropenen, [ss190.Id]))).Gewijzigd);
@@ -99,7 +99,7 @@ public sealed class SignalenAfhandelenTests(TestDatabase database) : IClassFixtu
     [Fact]
     public async Task No_signal_can_be_deleted_in_a_municipal_session_not_even_its_own_SS190()
     {
-        var ss190 = (await AlleAsync()).First(s => s.GemeenteCode == Eigen && s.Code == "SS190" && s.IngetrokkenOp is null);
+        var ss190 = (await AlleAsync()).First(s => s.GemeenteCode == Eigen && s.Code == Domain.Signalen.SignaalCode.SS190 && s.IngetrokkenOp is null);
         await using (var sessie = await GemeenteSessie.OpenAsync(Factory(database), Klantmanager, Vandaag, TestAudit.Log()))
         {
             var fout = await Assert.ThrowsAsync<PostgresException>(() => sessie.Db.Signalen.Where(s => s.Id == ss190.Id).ExecuteDeleteAsync());

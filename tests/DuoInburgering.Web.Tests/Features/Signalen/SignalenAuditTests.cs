@@ -39,7 +39,7 @@ public sealed class SignalenAuditTests(TestDatabase database) : IClassFixture<Te
     {
         var cs = database.ConnectionString;
         var alle = await AlleAsync();
-        var eigen = alle.Where(s => s.GemeenteCode == Eigen && s.Regime == "Wi2021" && s.IngetrokkenOp is null && s.AfgehandeldOp is null)
+        var eigen = alle.Where(s => s.GemeenteCode == Eigen && s.Regime == Domain.Regimes.Regime.Wi2021 && s.IngetrokkenOp is null && s.AfgehandeldOp is null)
             .Take(3).ToList();
         var ander = alle.First(s => s.GemeenteCode == Ander && s.AfgehandeldOp is null);
         var ingetrokken = alle.First(s => s.GemeenteCode == Eigen && s.IngetrokkenOp is not null && s.AfgehandeldOp is null);
@@ -52,7 +52,7 @@ public sealed class SignalenAuditTests(TestDatabase database) : IClassFixture<Te
 
         Assert.Equal(3, uitkomst.Gewijzigd);
         var rijen = await AuditRijen.NaAsync(cs, laatste);
-        Assert.Equal(eigen.Select(s => (AuditRijen.Pseudoniem(s.Bsn), s.Id.ToString(CultureInfo.InvariantCulture), s.Code, "Wi2021", Datum(s.Datum))),
+        Assert.Equal(eigen.Select(s => (AuditRijen.Pseudoniem(s.Bsn), s.Id.ToString(CultureInfo.InvariantCulture), s.Code.ToString(), "Wi2021", Datum(s.Datum))),
             rijen.Select(r => (r.Betrokkene!, r["signaal_id"]!, r["code"]!, r["regime"]!, r["datum"]!)).OrderBy(x => long.Parse(x.Item2, CultureInfo.InvariantCulture)));
         Assert.All(rijen, r => Assert.Equal(
             ("SignaalAfgehandeld", "signaal-afhandelen", "km.amsterdam", "Gemeente", Eigen, "code,regime,datum,signaal_id,actie", "afhandelen", uitkomst.Tijdstip),
@@ -78,7 +78,7 @@ public sealed class SignalenAuditTests(TestDatabase database) : IClassFixture<Te
     public async Task A_handling_whose_commit_fails_leaves_neither_the_change_nor_an_audit_entry()
     {
         var cs = database.ConnectionString;
-        var doel = (await AlleAsync()).First(s => s.GemeenteCode == Eigen && s.Regime == "Wi2021" && s.IngetrokkenOp is null && s.AfgehandeldOp is null);
+        var doel = (await AlleAsync()).First(s => s.GemeenteCode == Eigen && s.Regime == Domain.Regimes.Regime.Wi2021 && s.IngetrokkenOp is null && s.AfgehandeldOp is null);
         await using var ds = NpgsqlDataSource.Create(cs);
         await using (var cmd = ds.CreateCommand("""
             create function weiger_afhandeling() returns trigger language plpgsql as $$

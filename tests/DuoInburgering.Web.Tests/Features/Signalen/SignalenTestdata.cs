@@ -1,5 +1,7 @@
 using System.Globalization;
 using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Regimes;
+using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Signalen;
@@ -56,9 +58,9 @@ public static class SignalenTestdata
             db.Personen.Add(new Persoon
             {
                 Bsn = bsn, Naam = Namen[i % Namen.Length] + (i >= Namen.Length ? " " + i.ToString(CultureInfo.InvariantCulture) : ""),
-                Nationaliteit = "SYR", Verblijfsdoel = "asiel", Uitkomst = "Wi2021", RuleSetVersie = "2022-03", Reden = "test",
-                KoppelingReden = "test", Status = "Gepubliceerd", PubUitkomst = "Wi2021", PubGemeenteCode = pub, GemeenteCode = pub,
-                Doelgroep = Doelgroepen[i % 3], PubDoelgroep = Doelgroepen[i % 3],
+                Nationaliteit = "SYR", Verblijfsdoel = "asiel", Uitkomst = RegimeUitkomst.Wi2021, RegelsetVersie = "2022-03", Reden = "test",
+                KoppelingReden = "test", Status = Verwerkingsstatus.Bepaald, PubUitkomst = RegimeUitkomst.Wi2021, PubGemeenteCode = pub, GemeenteCode = pub,
+                Doelgroep = Kolomwaarden.Doelgroep(Doelgroepen[i % 3]), PubDoelgroep = Kolomwaarden.Doelgroep(Doelgroepen[i % 3]),
             });
             var aantal = 1 + (i % 5);
             for (var j = 0; j < aantal; j++)
@@ -82,8 +84,8 @@ public static class SignalenTestdata
         DateTimeOffset? afgehandeld, DateTimeOffset? ingetrokken, string doelgroep) =>
         db.Signalen.Add(new SignaalRecord
         {
-            Bsn = bsn, Code = code, GemeenteCode = gemeente, Regime = regime, Datum = datum, Toelichting = "test",
-            Doelgroep = code == "SS190" ? null : doelgroep,
+            Bsn = bsn, Code = Kolomwaarden.SignaalCode(code), GemeenteCode = gemeente, Regime = Kolomwaarden.Regime(regime), Datum = datum, Toelichting = "test",
+            Doelgroep = code == "SS190" ? null : Kolomwaarden.Doelgroep(doelgroep),
             AangemaaktOp = DateTimeOffset.UtcNow, AfgehandeldOp = afgehandeld, AfgehandeldDoor = afgehandeld is null ? null : "eerder",
             IngetrokkenOp = ingetrokken,
         });
@@ -101,8 +103,8 @@ public static class SignalenTestdata
     public static SignaalFilter FilterUit(string query)
     {
         var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
-        var regime = q.TryGetValue("regime", out var r) ? SignaalFilterQuery.RegimeUitPad(r)!.Value : Domain.Regimes.Regime.Wi2021;
-        var (filter, fouten) = SignaalFilterQuery.Lees(regime, new Microsoft.AspNetCore.Http.QueryCollection(q));
+        var regime = q.TryGetValue("regime", out var r) ? SignaalFilterUrl.RegimeUitPad(r)!.Value : Domain.Regimes.Regime.Wi2021;
+        var (filter, fouten) = SignaalFilterUrl.Lees(regime, new Microsoft.AspNetCore.Http.QueryCollection(q));
         Assert.Empty(fouten);
         return filter!;
     }
@@ -116,7 +118,7 @@ public static class SignalenTestdata
         Dictionary<string, string?> doelgroepNu;
         await using (var db = database.CreateContext())
         {
-            doelgroepNu = await db.Personen.ToDictionaryAsync(p => p.Bsn, p => p.PubDoelgroep);
+            doelgroepNu = await db.Personen.ToDictionaryAsync(p => p.Bsn, p => p.PubDoelgroep?.ToString());
         }
         return [.. (await OrakelAsync(database, gemeente, f))
             .GroupBy(r => (r.Bsn, r.Naam))
@@ -133,16 +135,16 @@ public static class SignalenTestdata
         var perBsn = personen.Where(zichtbaar).ToDictionary(p => p.Bsn);
         var signalen = await db.Signalen.AsNoTracking().ToListAsync();
         var rijen = signalen
-            .Where(s => s.GemeenteCode == gemeente && s.IngetrokkenOp is null && s.Regime == f.Regime.ToString())
-            .Where(s => f.Code is null || s.Code == f.Code)
+            .Where(s => s.GemeenteCode == gemeente && s.IngetrokkenOp is null && s.Regime == f.Regime)
+            .Where(s => f.Code is null || s.Code.ToString() == f.Code)
             .Where(s => f.Van is null || s.Datum >= f.Van)
             .Where(s => f.Tot is null || s.Datum <= f.Tot)
             .Where(s => f.Afgehandeld is null || (s.AfgehandeldOp is not null) == f.Afgehandeld)
             .Where(s => f.ZoekBsn is null || s.Bsn == f.ZoekBsn)
             .Select(s => (S: s, P: perBsn.GetValueOrDefault(s.Bsn)))
-            .Where(x => f.Doelgroep is null || x.S.Doelgroep == f.Doelgroep.ToString())
+            .Where(x => f.Doelgroep is null || x.S.Doelgroep == f.Doelgroep)
             .Where(x => f.ZoekNaam is null || (x.P?.Naam.Contains(f.ZoekNaam, StringComparison.OrdinalIgnoreCase) ?? false))
-            .Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P?.Naam, x.S.Doelgroep, x.S.Code, x.S.Datum, x.S.AfgehandeldOp));
+            .Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P?.Naam, x.S.Doelgroep?.ToString(), x.S.Code.ToString(), x.S.Datum, x.S.AfgehandeldOp));
         Func<SignaalRij, string> sleutel = f.Sorteer switch
         {
             SignaalSortering.Code => r => r.Code,

@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Features.Signalen;
 
-public static class SignalenRegistratie
+public static class SignalenDiensten
 {
     public static IServiceCollection AddPibSignalen(this IServiceCollection services)
     {

@@ -4,9 +4,9 @@ using static DuoInburgering.Domain.Tests.Testdata;
 namespace DuoInburgering.Domain.Tests.Regimes;
 
 /// <summary>docs/domain.md rule set 2022-03: every threshold date on both sides.</summary>
-public class RuleSet2022_03GrensTests
+public class Regelset2022_03GrensTests
 {
-    private static readonly RegimeRuleSet Regels = RegimeRuleSets.Huidig;
+    private static readonly RegimeRegelset Regels = RegimeRegelsets.Huidig;
 
     [Theory]
     [InlineData("2012-12-31", RegimeUitkomst.Wi2007)]
@@ -20,7 +20,7 @@ public class RuleSet2022_03GrensTests
         Assert.Equal(D(bekendmaking), b.Peildatum);
         Assert.Equal(D(bekendmaking), b.Startdatum);
         Assert.Equal(Doelgroep.Asielstatushouder, b.Doelgroep);
-        Assert.Equal("2022-03", b.RuleSetVersie);
+        Assert.Equal("2022-03", b.RegelsetVersie);
     }
 
     [Theory]

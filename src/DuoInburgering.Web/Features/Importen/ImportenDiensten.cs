@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Features.Importen;
 
-public static class ImportenRegistratie
+public static class ImportenDiensten
 {
     /// <summary>Needs the NpgsqlDataSource and TimeProvider that AddPibData registers and the Auditlog of AddPibAudit; the endpoints are MapPibImporten.</summary>
     public static IServiceCollection AddPibImporten(this IServiceCollection services)

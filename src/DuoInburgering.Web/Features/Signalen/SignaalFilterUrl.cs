@@ -4,6 +4,7 @@ using DuoInburgering.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 using DuoInburgering.Web.Downloads;
+using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Features.Signalen;
 
@@ -12,7 +13,7 @@ namespace DuoInburgering.Web.Features.Signalen;
 /// endpoints read it back. Unknown parameters (a tampered <c>gemeente=</c>) are ignored: the
 /// municipality always comes from the signed-in user.
 /// </summary>
-public static class SignaalFilterQuery
+public static class SignaalFilterUrl
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -27,7 +28,7 @@ public static class SignaalFilterQuery
 
     public static string Pad(Regime regime) => regime.ToString().ToLowerInvariant();
 
-    public static string AlsQuery(SignaalFilter f)
+    public static string AlsQuerystring(SignaalFilter f)
     {
         var q = new Dictionary<string, string?>();
         Zet(q, "code", f.Code);
@@ -44,17 +45,17 @@ public static class SignaalFilterQuery
     /// <summary>The filter, or Dutch errors per parameter for values that cannot be read.</summary>
     public static (SignaalFilter? Filter, Dictionary<string, string[]> Fouten) Lees(Regime regime, IQueryCollection query)
     {
-        var lezer = new QueryLezer(query);
+        var lezer = new UrlLezer(query);
         var filter = new SignaalFilter(regime)
         {
             Code = lezer.Waarde("code")?.ToUpperInvariant(),
             Van = lezer.Datum("van"),
             Tot = lezer.Datum("tot"),
             Afgehandeld = lezer.Keuze("afgehandeld", w => w switch { "ja" => true, "nee" => (bool?)false, _ => null }, "Kies ja of nee."),
-            Doelgroep = lezer.Keuze("doelgroep", w => Enum.TryParse<Doelgroep>(w, false, out var d) && Enum.IsDefined(d) && !char.IsDigit(w[0]) ? d : (Doelgroep?)null,
+            Doelgroep = lezer.Keuze("doelgroep", w => Kolomwaarden.Herken<Doelgroep>(w),
                 "Onbekende doelgroep."),
             Zoekterm = lezer.Waarde("zoek"),
-            Sorteer = lezer.Keuze("sorteer", w => Enum.TryParse<SignaalSortering>(w, true, out var s) && Enum.IsDefined(s) && !char.IsDigit(w[0]) ? s : (SignaalSortering?)null,
+            Sorteer = lezer.Keuze("sorteer", w => Kolomwaarden.Herken<SignaalSortering>(w, hoofdletterOngevoelig: true),
                 "Sorteer op datum, code of bsn.") ?? SignaalSortering.Datum,
             Aflopend = lezer.Keuze("richting", w => w switch { "aflopend" => true, "oplopend" => (bool?)false, _ => null }, "Kies oplopend of aflopend.") ?? true,
         };

@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Features.Personen;
 
-public static class PersonenRegistratie
+public static class PersonenDiensten
 {
     /// <summary>The municipality's person page and PIP registration; needs AddPibData.</summary>
     public static IServiceCollection AddPibPersonen(this IServiceCollection services)

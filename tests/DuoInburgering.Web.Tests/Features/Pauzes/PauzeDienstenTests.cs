@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DuoInburgering.Web.Tests.Features.Pauzes;
 
-public sealed class PauzeRegistratieTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class PauzeDienstenTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [Fact]
     public async Task The_portal_resolves_Pauzering_on_its_own_database()

@@ -11,11 +11,11 @@ namespace DuoInburgering.Web.Features.Correcties;
 /// A correction's version and scope as a query string, both ways: the page builds the download link
 /// with it and the download reads it back, with a Dutch error per parameter that cannot be read.
 /// </summary>
-public static class CorrectieQuery
+public static class CorrectieUrl
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string AlsQuery(string versie, CorrectieScope scope)
+    public static string AlsQuerystring(string versie, CorrectieScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var q = new Dictionary<string, string?> { ["versie"] = versie };
@@ -37,12 +37,12 @@ public static class CorrectieQuery
     public static (string? Versie, CorrectieScope? Scope, Dictionary<string, string[]> Fouten) Lees(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var lezer = new QueryLezer(query);
+        var lezer = new UrlLezer(query);
         var fouten = lezer.Fouten;
         var versie = lezer.Waarde("versie");
-        if (versie is null || !RegimeRuleSets.TryGet(versie, out _))
+        if (versie is null || !RegimeRegelsets.TryGet(versie, out _))
         {
-            fouten["versie"] = [$"Kies een regelset: {string.Join(", ", RegimeRuleSets.Alle.Select(r => r.Versie))}."];
+            fouten["versie"] = [$"Kies een regelset: {string.Join(", ", RegimeRegelsets.Alle.Select(r => r.Versie))}."];
         }
         var regime = lezer.Enum<Regime>("regime", "Onbekend regime; kies Wi2007, Wi2013 of Wi2021.");
         var doelgroep = lezer.Enum<Doelgroep>("doelgroep", "Onbekende doelgroep.");

@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Features.DuoPersoon;
 
-public static class DuoPersoonRegistratie
+public static class DuoPersoonDiensten
 {
     /// <summary>DUO's person page and the regime choices registered there; needs AddPibData and AddPibAudit.</summary>
     public static IServiceCollection AddPibDuoPersoon(this IServiceCollection services)

@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Features.Deadlines;
 
-public static class DeadlineRegistratie
+public static class DeadlineDiensten
 {
     /// <summary>The daily deadline job (SS126, SS127, SS128); needs AddPibData for the data source and clock, AddPibAudit for the audit log.</summary>
     public static IServiceCollection AddPibDeadlines(this IServiceCollection services)

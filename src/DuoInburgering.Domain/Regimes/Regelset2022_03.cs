@@ -5,11 +5,11 @@ namespace DuoInburgering.Domain.Regimes;
 /// peildatum = datum bekendmaking beschikking (asylum status holders) or datum uitreiking
 /// verblijfsdocument (everyone else). datum_ingang_verblijfsrecht and datum_kennisgeving are never read.
 /// </summary>
-public sealed class RuleSet2022_03 : RegimeRuleSet
+public sealed class Regelset2022_03 : RegimeRegelset
 {
     public const string VersieCode = "2022-03";
 
-    public static readonly RuleSet2022_03 Instance = new();
+    public static readonly Regelset2022_03 Instance = new();
 
     public override string Versie => VersieCode;
 

@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Audit;
 
-public static class AuditRegistratie
+public static class AuditDiensten
 {
     /// <summary>
     /// The audit log, its queue, its chain check and purge, and the daily job; needs AddPibData. The auditor's screens

@@ -5,9 +5,9 @@ using static DuoInburgering.Domain.Tests.Testdata;
 namespace DuoInburgering.Domain.Tests.Regimes;
 
 /// <summary>docs/domain.md rule set 2022-03 "not obligated" clauses: EU/EEA/CH/NLD, TUR, AOW age.</summary>
-public class RuleSet2022_03UitzonderingTests
+public class Regelset2022_03UitzonderingTests
 {
-    private static readonly RegimeRuleSet Regels = RuleSet2022_03.Instance;
+    private static readonly RegimeRegelset Regels = Regelset2022_03.Instance;
 
     public static TheoryData<string> VrijgesteldeLanden() => new(Nationaliteit.EuEerZwitserlandNederland);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace DuoInburgering.Web.Infrastructure;
 /// Reads filter parameters from a query string (downloads, lists): absent or blank is null, and a value
 /// that cannot be read leaves a Dutch error per parameter in <see cref="Fouten"/> instead of throwing.
 /// </summary>
-public sealed class QueryLezer(IQueryCollection query)
+public sealed class UrlLezer(IQueryCollection query)
 {
     public Dictionary<string, string[]> Fouten { get; } = [];
 
@@ -46,5 +47,5 @@ public sealed class QueryLezer(IQueryCollection query)
 
     /// <summary>An enum member by name (any case); numbers are refused, so "1" is not a doelgroep.</summary>
     public T? Enum<T>(string naam, string fout) where T : struct, System.Enum =>
-        Keuze(naam, w => System.Enum.TryParse<T>(w, true, out var e) && System.Enum.IsDefined(e) && !char.IsDigit(w[0]) ? e : (T?)null, fout);
+        Keuze(naam, w => Kolomwaarden.Herken<T>(w, hoofdletterOngevoelig: true), fout);
 }

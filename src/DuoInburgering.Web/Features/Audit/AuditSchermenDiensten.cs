@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Features.Audit;
 
-public static class AuditSchermenRegistratie
+public static class AuditSchermenDiensten
 {
     /// <summary>The auditor's screens: the timeline, a municipality's disclosures and the breach report. Their downloads: <c>app.MapPibAudit()</c>.</summary>
     public static IServiceCollection AddPibAuditSchermen(this IServiceCollection services)

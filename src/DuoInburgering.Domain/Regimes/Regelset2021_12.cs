@@ -12,13 +12,13 @@ namespace DuoInburgering.Domain.Regimes;
 /// </summary>
 /// <remarks>
 /// Kept only so a correction can reproduce the wrong placements and compute who must move
-/// (preview, SS190). Never use it to decide a new obligation; <see cref="RegimeRuleSets.Huidig"/> is 2022-03.
+/// (preview, SS190). Never use it to decide a new obligation; <see cref="RegimeRegelsets.Huidig"/> is 2022-03.
 /// </remarks>
-public sealed class RuleSet2021_12 : RegimeRuleSet
+public sealed class Regelset2021_12 : RegimeRegelset
 {
     public const string VersieCode = "2021-12";
 
-    public static readonly RuleSet2021_12 Instance = new();
+    public static readonly Regelset2021_12 Instance = new();
 
     public override string Versie => VersieCode;
 

@@ -9,7 +9,7 @@ namespace DuoInburgering.Domain.Regimes;
 /// (<see cref="BepaalGemeente"/>); the rest of the decision (docs/domain.md "Regime rule") is shared here
 /// so that a correction re-runs exactly those differences. Hot path: no LINQ, one result record and one reason string per call.
 /// </summary>
-public abstract class RegimeRuleSet
+public abstract class RegimeRegelset
 {
     /// <summary>Start on or after this date → Wi2013 (unless Wi2021).</summary>
     public static readonly DateOnly GrensWi2013 = new(2013, 1, 1);

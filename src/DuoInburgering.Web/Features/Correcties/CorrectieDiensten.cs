@@ -1,6 +1,6 @@
 namespace DuoInburgering.Web.Features.Correcties;
 
-public static class CorrectieRegistratie
+public static class CorrectieDiensten
 {
     /// <summary>Needs the NpgsqlDataSource and TimeProvider that AddPibData registers, and the Auditlog of AddPibAudit.</summary>
     public static IServiceCollection AddPibCorrecties(this IServiceCollection services)

@@ -4,23 +4,23 @@ namespace DuoInburgering.Domain.Regimes;
 /// Registry of rule-set versions. Every stored decision names its version, so a correction can
 /// re-run "old" against "new" (docs/domain.md "Corrections, pauses and parked people").
 /// </summary>
-public static class RegimeRuleSets
+public static class RegimeRegelsets
 {
     /// <summary>The rule set for new decisions: 2022-03.</summary>
-    public static RegimeRuleSet Huidig => RuleSet2022_03.Instance;
+    public static RegimeRegelset Huidig => Regelset2022_03.Instance;
 
     /// <summary>All known versions, oldest first.</summary>
-    public static IReadOnlyList<RegimeRuleSet> Alle { get; } = [RuleSet2021_12.Instance, RuleSet2022_03.Instance];
+    public static IReadOnlyList<RegimeRegelset> Alle { get; } = [Regelset2021_12.Instance, Regelset2022_03.Instance];
 
     /// <exception cref="KeyNotFoundException">Dutch message for an unknown version.</exception>
-    public static RegimeRuleSet Get(string versie) =>
-        TryGet(versie, out RegimeRuleSet? rules)
+    public static RegimeRegelset Get(string versie) =>
+        TryGet(versie, out RegimeRegelset? rules)
             ? rules
-            : throw new KeyNotFoundException($"Onbekende rule-set-versie '{versie}'; bekend: 2021-12, 2022-03.");
+            : throw new KeyNotFoundException($"Onbekende regelsetversie '{versie}'; bekend: 2021-12, 2022-03.");
 
-    public static bool TryGet(string? versie, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RegimeRuleSet? rules)
+    public static bool TryGet(string? versie, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RegimeRegelset? rules)
     {
-        foreach (RegimeRuleSet r in Alle)
+        foreach (RegimeRegelset r in Alle)
         {
             if (string.Equals(r.Versie, versie?.Trim(), StringComparison.Ordinal))
             {
