@@ -127,5 +127,5 @@ internal static class CorrectieCommand
                 $"{r.Verwerkt} personen verwerkt, {r.Ss190} SS190-signalen, {r.Signalen} andere signalen."),
         });
 
-    private static string Tijd(DateTimeOffset op) => Web.Components.PauzeTijd.Tekst(op);
+    private static string Tijd(DateTimeOffset op) => Web.Components.Weergave.Moment(op);
 }

@@ -45,7 +45,7 @@ internal static class PauzeCommand
         }
         var rijen = pauzes.Select(p => new[]
         {
-            p.Regime.ToString(), p.Doelgroep.ToString(), PauzeTijd.Tekst(p.Sinds), p.Door, p.Wachtend.ToString(), p.Reden,
+            p.Regime.ToString(), p.Doelgroep.ToString(), Weergave.Moment(p.Sinds), p.Door, p.Wachtend.ToString(), p.Reden,
         }).ToList();
         string[] kop = ["REGIME", "DOELGROEP", "SINDS", "DOOR", "WACHTEND", "REDEN"];
         var breedtes = kop.Select((k, i) => rijen.Select(r => r[i].Length).Append(k.Length).Max()).ToArray();

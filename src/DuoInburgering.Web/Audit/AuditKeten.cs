@@ -170,7 +170,7 @@ public sealed class AuditKeten(NpgsqlDataSource dataSource, TimeProvider klok)
                 }
                 if (eerder is { } e && e.Id == rij.Id && !opgeslagen.AsSpan().SequenceEqual(e.Hash))
                 {
-                    return Gebroken(rij.Id, $"regel {rij.Id} is herschreven sinds de controle van {Tekst(e.Op)}: de hash is anders dan toen.");
+                    return Gebroken(rij.Id, $"regel {rij.Id} is herschreven sinds de controle van {Components.Weergave.Moment(e.Op)}: de hash is anders dan toen.");
                 }
                 (vorige, vorigeId) = (opgeslagen, rij.Id);
                 aantal++;
@@ -179,7 +179,7 @@ public sealed class AuditKeten(NpgsqlDataSource dataSource, TimeProvider klok)
         if (eerder is { } vorigeKeer && vorigeKeer.Id > Math.Max(vorigeId, ankerId))
         {
             return Gebroken(vorigeId + 1,
-                $"de keten eindigt bij regel {vorigeId}, maar de controle van {Tekst(vorigeKeer.Op)} zag al regel {vorigeKeer.Id}: {Ontbreekt(vorigeId + 1, vorigeKeer.Id)}.");
+                $"de keten eindigt bij regel {vorigeId}, maar de controle van {Components.Weergave.Moment(vorigeKeer.Op)} zag al regel {vorigeKeer.Id}: {Ontbreekt(vorigeId + 1, vorigeKeer.Id)}.");
         }
         var begin = ankerId == 0 ? "" : $" na het anker tot en met regel {ankerId}";
         return (true, aantal, null, $"intact: {aantal} {(aantal == 1 ? "regel" : "regels")}{begin}.", vorigeId, vorige);
@@ -191,6 +191,4 @@ public sealed class AuditKeten(NpgsqlDataSource dataSource, TimeProvider klok)
     private static string Ontbreekt(long van, long tot) =>
         van == tot ? $"regel {van} ontbreekt" : $"regel {van} tot en met {tot} ontbreken";
 
-    private static string Tekst(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Infrastructure.PibVandaag.Amsterdam).ToString("dd-MM-yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,9 +15,9 @@ using Npgsql;
 namespace DuoInburgering.Web.Tests.Security;
 
 /// <summary>
-/// The wall between municipalities, twice: the access rule as a query (GemeenteToegang) and
-/// row-level security underneath (GemeenteSessie) both equal the domain rule Zichtbaarheid.MagZien,
-/// case by case, and a query that forgets every filter still sees only its own municipality.
+/// The wall between municipalities, twice: the access rule as a query (GemeenteToegang, whole and cut
+/// into the ways the signal list reads) and row-level security underneath (GemeenteSessie) both equal
+/// the domain rule Zichtbaarheid.MagZien, case by case, and a query that forgets every filter still sees only its own municipality.
 /// </summary>
 public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
@@ -91,6 +91,27 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
         // No filter at all: row-level security alone decides.
         var volgensRls = await sessie.Db.Personen.Where(p => bsns.Contains(p.Bsn)).Select(p => p.Bsn).OrderBy(b => b).ToListAsync();
         Assert.Equal(verwacht, volgensRls);
+
+        // The rule cut into its ways, as the signal list reads them (one index each): under row-level security exactly
+        // the rule again, the disjoint ways each person once; outside it candidates that never miss anyone.
+        foreach (var disjunct in new[] { false, true })
+        {
+            var perWeg = new List<string>();
+            foreach (var weg in GemeenteToegang.WegenOnderRls(Eigen, disjunct))
+            {
+                perWeg.AddRange(await sessie.Db.Personen.Where(p => bsns.Contains(p.Bsn)).Where(weg).Select(p => p.Bsn).ToListAsync());
+            }
+            Assert.Equal(verwacht, (disjunct ? perWeg : perWeg.Distinct()).Order(StringComparer.Ordinal).ToList());
+        }
+        var eenWeg = await sessie.Db.Personen.Where(p => bsns.Contains(p.Bsn)).Where(GemeenteToegang.EenWegOnderRls(Eigen))
+            .Select(p => p.Bsn).OrderBy(b => b).ToListAsync();
+        Assert.Equal(verwacht, eenWeg);
+        await using (var db = database.CreateContext())
+        {
+            var kandidaten = await db.Personen.Where(p => bsns.Contains(p.Bsn)).Where(GemeenteToegang.EenWegOnderRls(Eigen))
+                .Select(p => p.Bsn).ToListAsync();
+            Assert.Empty(verwacht.Except(kandidaten));
+        }
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RoutesTests(TestDatabase database) : IClassFixture<TestDatab
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(TimeProvider.System);
         _ctx.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(database.ConnectionString));
-        // The auditor's start page reads the last chain check and offers the timeline search.
+        // The auditor's start page reads the last chain check and holds the timeline search.
         _ctx.Services.AddSingleton(_dataSource).AddPibAudit(AuditOpties.Demo).AddPibAuditSchermen();
         _ctx.Services.AddLogging().AddAuthorizationCore(PibBeleid.Registreer);
         // bUnit puts placeholders in first; these are the real ones, so the real policies decide.

@@ -1,3 +1,4 @@
+using DuoInburgering.Web.Components;
 using System.Globalization;
 using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Data;
@@ -160,7 +161,7 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
                         throw new LekrapportException($"Correctierun {run.CorrectieId.ToString(CultureInfo.InvariantCulture)} bestaat niet.");
                     }
                     omschrijving = $"Correctierun {run.CorrectieId.ToString(CultureInfo.InvariantCulture)}: regelset {r.GetString(0)} → {r.GetString(1)}, " +
-                        $"toegepast op {Tijd(r.GetFieldValue<DateTimeOffset>(3))} door {r.GetString(2)}" +
+                        $"toegepast op {Weergave.Moment(r.GetFieldValue<DateTimeOffset>(3))} door {r.GetString(2)}" +
                         (r.GetString(4) == CorrectieRun.StatusVoltooid ? "" : " (nog niet afgerond)");
                 }
                 return (await LijstAsync(conn, "select bsn from correctie_persoon where correctie_id = @id order by bsn",
@@ -189,7 +190,7 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
                     c.Parameters.AddWithValue("van", Begin(periode.Van));
                     c.Parameters.AddWithValue("tot", Begin(periode.TotEnMet.AddDays(1)));
                 }, ct);
-                return (personen, $"Personen bij een verkeerde gemeente tussen {Datum(periode.Van)} en {Datum(periode.TotEnMet)}");
+                return (personen, $"Personen bij een verkeerde gemeente tussen {Weergave.Datum(periode.Van)} en {Weergave.Datum(periode.TotEnMet)}");
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(bereik));
@@ -317,8 +318,5 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
 
     private static string Aantal(int n) => n.ToString("N0", Nl);
 
-    private static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
-    internal static string Tijd(DateTimeOffset t) =>
-        TimeZoneInfo.ConvertTime(t, PibVandaag.Amsterdam).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -161,9 +161,7 @@ public sealed partial class CorrectiePagina
     private static string DoelgroepNaam(string? doelgroep) =>
         Kolomwaarden.Herken<Doelgroep>(doelgroep)?.Naam() ?? "–";
 
-    private static string Datum(DateOnly? d) => d?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "–";
 
     private static string Aantal(int n) => n.ToString("N0", Nl);
 
-    private static string Tijd(DateTimeOffset moment) => PauzeTijd.Tekst(moment);
 }

@@ -1,5 +1,4 @@
 using DuoInburgering.Web.Infrastructure;
-using DuoInburgering.Web.Components;
 using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Audit;
 using Npgsql;
@@ -8,27 +7,14 @@ namespace DuoInburgering.Web.Features.Deadlines;
 
 /// <summary>
 /// Runs <see cref="DeadlineVerwerking"/> once at start-up and then daily at <see cref="DeadlineOpties.Tijdstip"/>
-/// (Europe/Amsterdam), on the injected <see cref="TimeProvider"/> only, so tests drive it with a fake
-/// clock. A failed run is logged and the job waits for the next one. The log gets counts, never a BSN.
+/// (Europe/Amsterdam), the loop of <see cref="DagelijkseTaak"/>. The log gets counts, never a BSN.
 /// </summary>
 public sealed partial class DeadlineJob(NpgsqlDataSource dataSource, TimeProvider clock, DeadlineOpties opties, Auditlog auditlog,
     ILogger<DeadlineJob> logger)
-    : BackgroundService
+    : DagelijkseTaak(clock)
 {
     private readonly Lock _gate = new();
-    private int _aantalRuns;
-    private DateTimeOffset? _volgendeRun;
     private DeadlineResultaat? _laatsteResultaat;
-
-    /// <summary>Runs finished, with or without success.</summary>
-    public int AantalRuns => Volatile.Read(ref _aantalRuns);
-
-    /// <summary>The next planned run, set once its timer exists (so a test may move the clock from then on).</summary>
-    public DateTimeOffset? VolgendeRun
-    {
-        get { lock (_gate) { return _volgendeRun; } }
-        private set { lock (_gate) { _volgendeRun = value; } }
-    }
 
     /// <summary>The last successful run's counts; null before the first one.</summary>
     public DeadlineResultaat? LaatsteResultaat
@@ -37,59 +23,25 @@ public sealed partial class DeadlineJob(NpgsqlDataSource dataSource, TimeProvide
         private set { lock (_gate) { _laatsteResultaat = value; } }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Ingeschakeld => opties.Ingeschakeld;
+
+    protected override TimeOnly Tijdstip => opties.Tijdstip;
+
+    protected override bool OokBijStart => true;
+
+    protected override async Task RunAsync(CancellationToken ct)
     {
-        if (!opties.Ingeschakeld)
-        {
-            LogUitgeschakeld();
-            return;
-        }
-        await Task.Yield(); // never hold up the host's start-up
-        try
-        {
-            while (true)
-            {
-                await RunEenmaalAsync(stoppingToken);
-                var volgende = DagPlanning.VolgendeRun(clock.GetUtcNow(), opties.Tijdstip, DagPlanning.Amsterdam);
-                LogVolgende(volgende);
-                await WachtTotAsync(volgende, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // host stops
-        }
+        var start = Klok.GetTimestamp();
+        var r = await DeadlineVerwerking.RunAsync(dataSource, Klok, opties.Instellingen, auditlog, ct);
+        LaatsteResultaat = r;
+        LogKlaar(r.Gecontroleerd, r.Ss126, r.Ss127, r.Ss128, (long)Klok.GetElapsedTime(start).TotalMilliseconds);
     }
 
-    private async Task RunEenmaalAsync(CancellationToken ct)
-    {
-        var start = clock.GetTimestamp();
-        try
-        {
-            var r = await DeadlineVerwerking.RunAsync(dataSource, clock, opties.Instellingen, auditlog, ct);
-            LaatsteResultaat = r;
-            LogKlaar(r.Gecontroleerd, r.Ss126, r.Ss127, r.Ss128, (long)clock.GetElapsedTime(start).TotalMilliseconds);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            LogMislukt(e);
-        }
-        finally
-        {
-            Interlocked.Increment(ref _aantalRuns);
-        }
-    }
+    protected override void Gepland(DateTimeOffset volgende) => LogVolgende(volgende);
 
-    /// <summary>Waits on the clock's timer; loops when a timer fires before the clock shows the moment.</summary>
-    private async Task WachtTotAsync(DateTimeOffset moment, CancellationToken ct)
-    {
-        for (var nu = clock.GetUtcNow(); nu < moment; nu = clock.GetUtcNow())
-        {
-            var wachten = Task.Delay(moment - nu, clock, ct);
-            VolgendeRun = moment;
-            await wachten;
-        }
-    }
+    protected override void Uitgeschakeld() => LogUitgeschakeld();
+
+    protected override void Mislukt(Exception e) => LogMislukt(e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadlines uitgeschakeld (Deadlines:Ingeschakeld = false).")]
     private partial void LogUitgeschakeld();

@@ -53,7 +53,7 @@ public sealed record ImportRegel(ImportSleutel Sleutel, string? Naam, DateTimeOf
     public string Omschrijving => Sleutel switch
     {
         ImportSleutel.Run r => $"Import {r.Id.ToString(CultureInfo.InvariantCulture)}: {Naam}",
-        ImportSleutel.Berichten b => $"Berichten {b.Bron.Code()} van {b.Dag.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}",
+        ImportSleutel.Berichten b => $"Berichten {b.Bron.Code()} van {Components.Weergave.Datum(b.Dag)}",
         _ => "",
     };
 

@@ -34,7 +34,7 @@ public sealed class Pauzering(NpgsqlDataSource dataSource, TimeProvider clock, A
         if (await HuidigeAsync(conn, regime, doelgroep, ct) is { } huidige)
         {
             throw new PauzeException(
-                $"{Groep(regime, doelgroep)} is al gepauzeerd sinds {PauzeTijd.Tekst(huidige.Sinds)} door {huidige.Door}: {huidige.Reden}");
+                $"{Groep(regime, doelgroep)} is al gepauzeerd sinds {Weergave.Moment(huidige.Sinds)} door {huidige.Door}: {huidige.Reden}");
         }
         var nu = clock.GetUtcNow();
         await using (var insert = new NpgsqlCommand(

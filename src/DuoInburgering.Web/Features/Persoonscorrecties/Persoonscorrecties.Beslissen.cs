@@ -148,9 +148,7 @@ public sealed partial class Persoonscorrecties
         if (voorstel.Status != CorrectieStatus.Open)
         {
             var wat = voorstel.Status == CorrectieStatus.Goedgekeurd ? "goedgekeurd" : "afgewezen";
-            var wanneer = voorstel.BeslotenOp is { } op
-                ? TimeZoneInfo.ConvertTime(op, Infrastructure.PibVandaag.Amsterdam).ToString("d-M-yyyy HH:mm", CultureInfo.InvariantCulture)
-                : "?";
+            var wanneer = voorstel.BeslotenOp is { } op ? Components.Weergave.Moment(op) : "?";
             return new($"Voorstel {id} is al {wat} door {voorstel.BeslotenDoor} op {wanneer}; een voorstel wordt één keer besloten.");
         }
         return voorstel.VoorgesteldDoor == gebruiker.Id ? new(EigenVoorstelMelding) : null;

@@ -220,7 +220,6 @@ public sealed partial class SignalenPagina
     private static DateOnly? LeesDatum(string? tekst) =>
         DateOnly.TryParseExact(tekst, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    private static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
     private static string DoelgroepNaam(string? doelgroep) =>
         Kolomwaarden.Herken<Doelgroep>(doelgroep)?.Naam() ?? "–";

@@ -2,6 +2,7 @@ using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Security;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 using DuoInburgering.Web.Downloads;
@@ -97,16 +98,14 @@ internal static class SignalenQuery
 
     /// <summary>
     /// The people this municipality may see whose name matches, each way to be visible on its own index and the ways
-    /// made disjoint (registered here; else the current PIP here; else the previous PIP here), so every person comes
-    /// once and UNION ALL needs no step to remove duplicates. Row-level security adds the rest of the rule.
+    /// made disjoint (<see cref="GemeenteToegang.WegenOnderRls"/>), so every person comes once and UNION ALL needs no
+    /// step to remove duplicates. Row-level security adds the rest of the rule.
     /// </summary>
     private static IQueryable<string> NaamBsns(AppDbContext db, string gemeente, string patroon)
     {
         var personen = db.Personen.AsNoTracking().Where(p => EF.Functions.Like(p.Zoeknaam!, patroon, "\\"));
-        return personen.Where(p => p.PubGemeenteCode == gemeente).Select(p => p.Bsn)
-            .Concat(personen.Where(p => p.PipGemeenteCode == gemeente && p.PubGemeenteCode != gemeente).Select(p => p.Bsn))
-            .Concat(personen.Where(p => p.VorigePipGemeenteCode == gemeente && p.PubGemeenteCode != gemeente && p.PipGemeenteCode != gemeente)
-                .Select(p => p.Bsn));
+        return GemeenteToegang.WegenOnderRls(gemeente, disjunct: true).Select(weg => personen.Where(weg).Select(p => p.Bsn))
+            .Aggregate((a, b) => a.Concat(b));
     }
 
     /// <summary>
@@ -145,10 +144,9 @@ internal static class SignalenQuery
         else if (f.Pagina * f.PaginaGrootte < langsIndexTot)
         {
             // A correlated subquery with LIMIT 1, which PostgreSQL evaluates per signal walked rather than joining all people.
+            var zichtbaar = GemeenteToegang.EenWegOnderRls(gemeente);
             signalen = zonderNaam.Where(s => EF.Functions.Like(
-                db.Personen.Where(p => p.Bsn == s.Bsn
-                        && (p.PubGemeenteCode == gemeente || p.PipGemeenteCode == gemeente || p.VorigePipGemeenteCode == gemeente))
-                    .Select(p => p.Zoeknaam).FirstOrDefault()!, patroon, "\\"));
+                db.Personen.Where(p => p.Bsn == s.Bsn).Where(zichtbaar).Select(p => p.Zoeknaam).FirstOrDefault()!, patroon, "\\"));
         }
         else
         {
@@ -158,16 +156,14 @@ internal static class SignalenQuery
     }
 
     /// <summary>The name of every person this municipality may see; UNION, not UNION ALL, so a person visible twice joins once.</summary>
-    private static IQueryable<Persoon> ZichtbarePersonen(AppDbContext db, string gemeente)
-    {
-        IQueryable<Persoon> Tak(System.Linq.Expressions.Expression<Func<Persoon, bool>> via) => db.Personen.AsNoTracking().Where(via)
-            .Select(p => new Persoon
+    private static IQueryable<Persoon> ZichtbarePersonen(AppDbContext db, string gemeente) =>
+        GemeenteToegang.WegenOnderRls(gemeente, disjunct: false)
+            .Select(weg => db.Personen.AsNoTracking().Where(weg).Select(p => new Persoon
             {
                 Bsn = p.Bsn, Naam = p.Naam, Nationaliteit = "", Verblijfsdoel = "", Uitkomst = default,
                 RegelsetVersie = "", Reden = "", KoppelingReden = "", Status = default,
-            });
-        return Tak(p => p.PubGemeenteCode == gemeente).Union(Tak(p => p.PipGemeenteCode == gemeente)).Union(Tak(p => p.VorigePipGemeenteCode == gemeente));
-    }
+            }))
+            .Aggregate((a, b) => a.Union(b));
 
     /// <summary>
     /// The page the filter asks for (or, with <paramref name="alles"/>, every row, for a download). The
@@ -184,33 +180,40 @@ internal static class SignalenQuery
         var signalen = Orden(gefilterd, f);
         IQueryable<SignaalRecord> deel = alles ? signalen : signalen.Skip(f.Pagina * f.PaginaGrootte).Take(f.PaginaGrootte);
         var personen = alles ? ZichtbarePersonen(db, gemeente) : db.Personen.AsNoTracking();
-        var q = deel.LeftJoin(personen, s => s.Bsn, p => p.Bsn, (s, p) => new Paar { S = s, P = p });
-        IOrderedQueryable<Paar> geordend = (f.Sorteer, f.Aflopend) switch
-        {
-            (SignaalSortering.Code, false) => q.OrderBy(x => x.S.Code).ThenBy(x => x.S.Datum),
-            (SignaalSortering.Code, true) => q.OrderByDescending(x => x.S.Code).ThenByDescending(x => x.S.Datum),
-            (SignaalSortering.Bsn, false) => q.OrderBy(x => x.S.Bsn).ThenBy(x => x.S.Datum),
-            (SignaalSortering.Bsn, true) => q.OrderByDescending(x => x.S.Bsn).ThenByDescending(x => x.S.Datum),
-            (_, false) => q.OrderBy(x => x.S.Datum),
-            _ => q.OrderByDescending(x => x.S.Datum),
-        };
-        geordend = f.Aflopend ? geordend.ThenByDescending(x => x.S.Id) : geordend.ThenBy(x => x.S.Id);
-        return geordend.Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P!.Naam, Kolomwaarden.Tekst(x.S.Doelgroep), Kolomwaarden.Tekst(x.S.Code), x.S.Datum, x.S.AfgehandeldOp));
+        // The page's order again after the join: a join does not keep it.
+        var q = Orden(deel.LeftJoin(personen, s => s.Bsn, p => p.Bsn, (s, p) => new Paar { S = s, P = p }), x => x.S, f);
+        return q.Select(x => new SignaalRij(x.S.Id, x.S.Bsn, x.P!.Naam, Kolomwaarden.Tekst(x.S.Doelgroep), Kolomwaarden.Tekst(x.S.Code), x.S.Datum, x.S.AfgehandeldOp));
     }
 
     /// <summary>Every sort ends on date and id in the same direction, so each one walks a single index and pages are stable.</summary>
-    private static IOrderedQueryable<SignaalRecord> Orden(IQueryable<SignaalRecord> q, SignaalFilter f)
+    private static IOrderedQueryable<SignaalRecord> Orden(IQueryable<SignaalRecord> q, SignaalFilter f) => Orden(q, s => s, f);
+
+    /// <summary>As above, for rows that carry the signal in <paramref name="signaal"/>.</summary>
+    private static IOrderedQueryable<T> Orden<T>(IQueryable<T> q, Expression<Func<T, SignaalRecord>> signaal, SignaalFilter f)
     {
+        var code = Via(signaal, s => s.Code);
+        var bsn = Via(signaal, s => s.Bsn);
+        var datum = Via(signaal, s => s.Datum);
+        var id = Via(signaal, s => s.Id);
         var geordend = (f.Sorteer, f.Aflopend) switch
         {
-            (SignaalSortering.Code, false) => q.OrderBy(s => s.Code).ThenBy(s => s.Datum),
-            (SignaalSortering.Code, true) => q.OrderByDescending(s => s.Code).ThenByDescending(s => s.Datum),
-            (SignaalSortering.Bsn, false) => q.OrderBy(s => s.Bsn).ThenBy(s => s.Datum),
-            (SignaalSortering.Bsn, true) => q.OrderByDescending(s => s.Bsn).ThenByDescending(s => s.Datum),
-            (_, false) => q.OrderBy(s => s.Datum),
-            _ => q.OrderByDescending(s => s.Datum),
+            (SignaalSortering.Code, false) => q.OrderBy(code).ThenBy(datum),
+            (SignaalSortering.Code, true) => q.OrderByDescending(code).ThenByDescending(datum),
+            (SignaalSortering.Bsn, false) => q.OrderBy(bsn).ThenBy(datum),
+            (SignaalSortering.Bsn, true) => q.OrderByDescending(bsn).ThenByDescending(datum),
+            (_, false) => q.OrderBy(datum),
+            _ => q.OrderByDescending(datum),
         };
-        return f.Aflopend ? geordend.ThenByDescending(s => s.Id) : geordend.ThenBy(s => s.Id);
+        return f.Aflopend ? geordend.ThenByDescending(id) : geordend.ThenBy(id);
+    }
+
+    /// <summary>A signal's column read through <paramref name="signaal"/>: <c>x => x.S.Code</c> from <c>x => x.S</c> and <c>s => s.Code</c>.</summary>
+    private static Expression<Func<T, TKolom>> Via<T, TKolom>(Expression<Func<T, SignaalRecord>> signaal, Expression<Func<SignaalRecord, TKolom>> kolom) =>
+        Expression.Lambda<Func<T, TKolom>>(new Vervang(kolom.Parameters[0], signaal.Body).Visit(kolom.Body), signaal.Parameters);
+
+    private sealed class Vervang(ParameterExpression oud, Expression nieuw) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == oud ? nieuw : node;
     }
 
     /// <summary>

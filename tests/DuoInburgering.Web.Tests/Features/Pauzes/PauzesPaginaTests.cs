@@ -89,7 +89,7 @@ public sealed class PauzesPaginaTests(TestDatabase database) : IClassFixture<Tes
             Assert.Contains("Gepauzeerd", r.TextContent, StringComparison.Ordinal);
             Assert.Contains("duo.beheer", r.TextContent, StringComparison.Ordinal);
             Assert.Contains("Plaatsing gezinsmigranten onderzoeken", r.TextContent, StringComparison.Ordinal);
-            Assert.Contains("2022-03-25 10:00", r.TextContent, StringComparison.Ordinal);
+            Assert.Contains("25-03-2022 10:00", r.TextContent, StringComparison.Ordinal);
         });
 
         // A family migrant of Rotterdam arrives while paused: stored, waiting, not shown to Rotterdam.
@@ -124,8 +124,8 @@ public sealed class PauzesPaginaTests(TestDatabase database) : IClassFixture<Tes
             .Select(r => string.Join('|', r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToList();
         Assert.Equal(
             [
-                "2022-03-25 11:00|Wi2013|Gezinsmigrant|Hervat|duo.beheer|Onderzoek afgerond|1",
-                "2022-03-25 10:00|Wi2013|Gezinsmigrant|Gepauzeerd|duo.beheer|Plaatsing gezinsmigranten onderzoeken|–",
+                "25-03-2022 11:00|Wi2013|Gezinsmigrant|Hervat|duo.beheer|Onderzoek afgerond|1",
+                "25-03-2022 10:00|Wi2013|Gezinsmigrant|Gepauzeerd|duo.beheer|Plaatsing gezinsmigranten onderzoeken|–",
             ],
             historie.Where(h => h.Contains("|Wi2013|Gezinsmigrant|", StringComparison.Ordinal)));
     }
