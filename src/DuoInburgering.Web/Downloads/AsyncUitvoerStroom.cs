@@ -2,12 +2,15 @@ namespace DuoInburgering.Web.Downloads;
 
 /// <summary>
 /// Collects what a writer writes (synchronously or not) and passes it on only in <see cref="LegenAsync"/>.
-/// ZipArchive still writes some headers synchronously, which Kestrel refuses; behind this stream it never
+/// ZipArchive (inside SpreadCheetah too) still writes some headers synchronously, which Kestrel refuses; behind this stream it never
 /// touches the response itself, and the download stays streamed because the caller empties it every block.
 /// </summary>
 internal sealed class AsyncUitvoerStroom(Stream doel) : Stream
 {
     private readonly MemoryStream _buffer = new();
+
+    /// <summary>Bytes written but not yet passed on.</summary>
+    public long Gebufferd => _buffer.Length;
 
     public override bool CanRead => false;
     public override bool CanSeek => false;

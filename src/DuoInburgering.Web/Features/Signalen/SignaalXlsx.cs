@@ -1,157 +1,75 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-
 using DuoInburgering.Web.Downloads;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
 
 namespace DuoInburgering.Web.Features.Signalen;
 
 /// <summary>
-/// A minimal, valid .xlsx written as it streams: the OOXML parts go into a zip in Create mode, which
-/// needs no seeking, with every cell an inline string (no shared-string table to hold in memory) and
-/// dates as real dates (style 1, number format 14), so Excel and LibreOffice sort and filter them.
+/// The signal list as an .xlsx written as it streams, by SpreadCheetah: every cell an inline string (no shared-string
+/// table to hold in memory; XML-escaped, control characters XML cannot carry dropped, spaces kept) and dates as real dates
+/// (number format 14), so Excel and LibreOffice sort and filter them.
 /// </summary>
+/// <remarks>
+/// SpreadCheetah's zip still writes its entry headers synchronously, which Kestrel refuses, so it writes into an
+/// <see cref="AsyncUitvoerStroom"/> that is passed on asynchronously whenever 32 KB have gathered.
+/// Why a library: on 1,000,000 signal rows in memory it is as fast as the hand-written writer it replaced (median 683,000
+/// against 694,000 rows/s over 9 runs, 808,000 against 822,000 over 7; SpreadCheetah without the async buffer 763,000 and 959,000)
+/// but allocates almost nothing instead of 806 MB, with no XML or zip code of our own; the Open XML SDK's OpenXmlWriter managed
+/// 96,000 rows/s and cannot stream (its package needs a readable stream, and it held 590 MB)
+/// (measured 2026-12-07, `dotnet run -c Release --project tests/DuoInburgering.Benchmarks -- bibliotheken --alleen xlsx --keer 9`).
+/// </remarks>
 internal sealed class SignaalXlsx : IAsyncDisposable
 {
-    private const string Ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string PkgRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private const string Kop = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-    private static readonly DateOnly Nuldag = new(1899, 12, 30);
-
-    private static readonly System.Buffers.SearchValues<char> Bijzonder = System.Buffers.SearchValues.Create(
-        "&<>\"" + new string(Enumerable.Range(0, 32).Select(i => (char)i).Where(c => c is not ('\t' or '\n' or '\r')).ToArray()));
+    private const int Blok = 32 * 1024;
 
     private readonly AsyncUitvoerStroom _stroom;
-    private readonly ZipArchive _zip;
+    private readonly Spreadsheet _xlsx;
     private readonly IReadOnlyList<SignaalKolom> _kolommen;
-    private Stream? _blad;
-    private TekstUitvoer? _uit;
+    private readonly DataCell[] _cellen;
 
-    private SignaalXlsx(AsyncUitvoerStroom stroom, ZipArchive zip, IReadOnlyList<SignaalKolom> kolommen) =>
-        (_stroom, _zip, _kolommen) = (stroom, zip, kolommen);
+    private SignaalXlsx(AsyncUitvoerStroom stroom, Spreadsheet xlsx, IReadOnlyList<SignaalKolom> kolommen) =>
+        (_stroom, _xlsx, _kolommen, _cellen) = (stroom, xlsx, kolommen, new DataCell[kolommen.Count]);
 
     public static async Task<SignaalXlsx> StartAsync(Stream uit, IReadOnlyList<SignaalKolom> kolommen, string bladnaam, CancellationToken ct)
     {
         var stroom = new AsyncUitvoerStroom(uit);
-        var zip = await ZipArchive.CreateAsync(stroom, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-        var x = new SignaalXlsx(stroom, zip, kolommen);
-        await x.DeelAsync("[Content_Types].xml", Kop +
-            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
-            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
-            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
-            "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
-            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>" +
-            "</Types>", ct);
-        await x.DeelAsync("_rels/.rels", Kop + $"<Relationships xmlns=\"{PkgRelNs}\">" +
-            $"<Relationship Id=\"rId1\" Type=\"{RelNs}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>", ct);
-        await x.DeelAsync("xl/workbook.xml", Kop + $"<workbook xmlns=\"{Ns}\" xmlns:r=\"{RelNs}\"><sheets>" +
-            $"<sheet name=\"{Escape(bladnaam)}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", ct);
-        await x.DeelAsync("xl/_rels/workbook.xml.rels", Kop + $"<Relationships xmlns=\"{PkgRelNs}\">" +
-            $"<Relationship Id=\"rId1\" Type=\"{RelNs}/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
-            $"<Relationship Id=\"rId2\" Type=\"{RelNs}/styles\" Target=\"styles.xml\"/></Relationships>", ct);
-        await x.DeelAsync("xl/styles.xml", Kop + $"<styleSheet xmlns=\"{Ns}\">" +
-            "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>" +
-            "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>" +
-            "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>" +
-            "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>" +
-            "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>" +
-            "<xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>" +
-            "</styleSheet>", ct);
-
-        x._blad = await zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).OpenAsync(ct);
-        x._uit = new TekstUitvoer(x._blad);
-        x._uit.Buffer.Append(Kop).Append("<worksheet xmlns=\"").Append(Ns).Append("\"><sheetData><row>");
-        foreach (var k in kolommen)
+        var xlsx = await Spreadsheet.CreateNewAsync(stroom, new SpreadCheetahOptions
         {
-            Tekstcel(x._uit.Buffer, k.Kop);
+            CompressionLevel = SpreadCheetahCompressionLevel.Fastest,
+            DefaultDateTimeFormat = NumberFormat.Standard(StandardNumberFormat.ShortDate),
+            PreserveStringWhitespace = true,
+        }, ct);
+        await xlsx.StartWorksheetAsync(bladnaam, token: ct);
+        var x = new SignaalXlsx(stroom, xlsx, kolommen);
+        for (var i = 0; i < kolommen.Count; i++)
+        {
+            x._cellen[i] = new DataCell(kolommen[i].Kop);
         }
-        x._uit.Buffer.Append("</row>");
+        await xlsx.AddRowAsync(x._cellen, ct);
         await stroom.LegenAsync(ct);
         return x;
     }
 
-    public ValueTask RijAsync(SignaalRij rij, CancellationToken ct)
+    public async ValueTask RijAsync(SignaalRij rij, CancellationToken ct)
     {
-        var b = _uit!.Buffer;
-        b.Append("<row>");
-        foreach (var k in _kolommen)
+        for (var i = 0; i < _cellen.Length; i++)
         {
-            if (k.Datum?.Invoke(rij) is { } datum)
-            {
-                b.Append("<c s=\"1\"><v>").Append((datum.DayNumber - Nuldag.DayNumber).ToString(CultureInfo.InvariantCulture)).Append("</v></c>");
-            }
-            else
-            {
-                Tekstcel(b, k.Tekst(rij));
-            }
+            var k = _kolommen[i];
+            _cellen[i] = k.Datum?.Invoke(rij) is { } datum ? new DataCell(datum.ToDateTime(TimeOnly.MinValue)) : new DataCell(k.Tekst(rij));
         }
-        b.Append("</row>");
-        return b.Length >= TekstUitvoer.Blok ? new ValueTask(LegenAsync(ct)) : ValueTask.CompletedTask;
-    }
-
-    private async Task LegenAsync(CancellationToken ct)
-    {
-        await _uit!.LegenAsync(ct);
-        await _stroom.LegenAsync(ct);
+        await _xlsx.AddRowAsync(_cellen, ct);
+        if (_stroom.Gebufferd >= Blok)
+        {
+            await _stroom.LegenAsync(ct);
+        }
     }
 
     public async Task AfsluitenAsync(CancellationToken ct)
     {
-        _uit!.Buffer.Append("</sheetData></worksheet>");
-        await _uit.LegenAsync(ct);
-        await _blad!.DisposeAsync();
-        _blad = null;
-        await _zip.DisposeAsync();
+        await _xlsx.FinishAsync(ct);
+        await _xlsx.DisposeAsync();
         await _stroom.LegenAsync(ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_blad is not null)
-        {
-            await _blad.DisposeAsync();
-        }
-        await _zip.DisposeAsync();
-    }
-
-    private async Task DeelAsync(string naam, string xml, CancellationToken ct)
-    {
-        await using var s = await _zip.CreateEntry(naam, CompressionLevel.Fastest).OpenAsync(ct);
-        await s.WriteAsync(Encoding.UTF8.GetBytes(xml), ct);
-    }
-
-    private static void Tekstcel(StringBuilder b, string? tekst)
-    {
-        if (string.IsNullOrEmpty(tekst))
-        {
-            b.Append("<c/>");
-            return;
-        }
-        b.Append("<c t=\"inlineStr\"><is><t xml:space=\"preserve\">").Append(Escape(tekst)).Append("</t></is></c>");
-    }
-
-    /// <summary>XML-escapes, and drops control characters XML 1.0 cannot carry at all.</summary>
-    private static string Escape(string s)
-    {
-        if (s.AsSpan().IndexOfAny(Bijzonder) < 0)
-        {
-            return s;
-        }
-        var b = new StringBuilder(s.Length + 16);
-        foreach (var c in s)
-        {
-            _ = c switch
-            {
-                '&' => b.Append("&amp;"),
-                '<' => b.Append("&lt;"),
-                '>' => b.Append("&gt;"),
-                '"' => b.Append("&quot;"),
-                < ' ' when c is not ('\t' or '\n' or '\r') => b,
-                _ => b.Append(c),
-            };
-        }
-        return b.ToString();
-    }
+    public ValueTask DisposeAsync() => _xlsx.DisposeAsync();
 }
