@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -58,7 +59,7 @@ internal static partial class BelastingMeting
             using var client = factory.CreateClient();
             client.Timeout = TimeSpan.FromMinutes(2);
             client.DefaultRequestHeaders.Add("Cookie", $"{PibSessie.CookieNaam}={SignalenDownloadMeting.SessieCookie(factory.Services, g)}");
-            var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, g);
+            var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, GemeenteCode.Parse(g));
             async Task<List<string>?> Http(string adres, bool csv)
             {
                 using var antwoord = await client.GetAsync(new Uri(adres, UriKind.Relative));

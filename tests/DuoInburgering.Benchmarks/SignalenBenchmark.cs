@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using System.Diagnostics;
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
@@ -98,7 +99,7 @@ internal static class SignalenBenchmark
     {
         var factory = Contexten(cs);
         var zoeken = Zoeken(factory);
-        var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, Gemeente);
+        var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, GemeenteCode.Parse(Gemeente));
         string bsn;
         await using (var db = factory.CreateDbContext())
         {
@@ -164,7 +165,7 @@ internal static class SignalenBenchmark
         var factory = Contexten(cs);
         var met = Zoeken(factory);
         var zonder = Zoeken(factory, vastleggen: false);
-        var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, Gemeente);
+        var gebruiker = new PibGebruiker("bench", "Benchmark", Rol.Gemeente, GemeenteCode.Parse(Gemeente));
         var basis = new SignaalFilter(Regime.Wi2021);
         Console.WriteLine();
         Console.WriteLine($"Verstrekkingen vastleggen (issue 6), {Gemeente} Wi2021, 25 rijen, {paren} paren afwisselend na opwarmen (ms, server-side):");

@@ -75,7 +75,7 @@ public static class Verstrekkingen
             var regel = new AuditRegel(AuditSoort.Verstrekking, Activiteit(gebruiker.Rol), gebruiker.Id)
             {
                 Rol = gebruiker.Rol.ToString(),
-                GemeenteCode = gebruiker.GemeenteCode,
+                GemeenteCode = gebruiker.GemeenteCode?.Waarde,
                 Tijdstip = tijdstip,
                 Gegevens = new Dictionary<string, string?>
                 {

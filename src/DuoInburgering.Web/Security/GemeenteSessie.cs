@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Audit;
@@ -29,7 +30,8 @@ public sealed class GemeenteSessie : IAsyncDisposable
 
     public AppDbContext Db { get; }
     public PibGebruiker Gebruiker { get; }
-    public string GemeenteCode => Gebruiker.GemeenteCode!;
+    /// <summary>This session's municipality; <c>Gemeente.Waarde</c> where a query compares it with a column.</summary>
+    public GemeenteCode Gemeente => Gebruiker.GemeenteCode!.Value;
     public DateOnly Vandaag { get; }
 
     /// <summary>Where this session's disclosures go, in its transaction (<see cref="Verstrekkingen"/>).</summary>
@@ -38,7 +40,7 @@ public sealed class GemeenteSessie : IAsyncDisposable
     public static async Task<GemeenteSessie> OpenAsync(
         IDbContextFactory<AppDbContext> factory, PibGebruiker gebruiker, DateOnly vandaag, Auditlog auditlog, CancellationToken ct = default)
     {
-        if (gebruiker.Rol != Rol.Gemeente || string.IsNullOrEmpty(gebruiker.GemeenteCode))
+        if (gebruiker.Rol != Rol.Gemeente || gebruiker.GemeenteCode is null)
         {
             throw new InvalidOperationException("Alleen een gebruiker van een gemeente opent een gemeentesessie.");
         }
@@ -54,7 +56,7 @@ public sealed class GemeenteSessie : IAsyncDisposable
             // either: a page that stops after 25 rows can be estimated as a walk of the whole index, and compiling
             // that plan took 350 ms of a common name's search.
             await db.Database.ExecuteSqlAsync(
-                $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode}, true), set_config('pib.vandaag', {dag}, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)",
+                $"select set_config('role', {DatabaseRol}, true), set_config('pib.gemeente', {gebruiker.GemeenteCode.Value.Waarde}, true), set_config('pib.vandaag', {dag}, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)",
                 ct);
             return new GemeenteSessie(db, transactie, gebruiker, vandaag, auditlog);
         }

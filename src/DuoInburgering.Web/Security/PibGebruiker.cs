@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Data;
 
 namespace DuoInburgering.Web.Security;
@@ -7,7 +8,7 @@ namespace DuoInburgering.Web.Security;
 /// The signed-in user as the portal's handlers see them. A Gemeente user is bound to exactly one
 /// municipality; Duo and Auditor users to none.
 /// </summary>
-public sealed record PibGebruiker(string Id, string Naam, Rol Rol, string? GemeenteCode)
+public sealed record PibGebruiker(string Id, string Naam, Rol Rol, GemeenteCode? GemeenteCode)
 {
     /// <summary>Null when the principal is anonymous or its claims do not make a valid portal user.</summary>
     public static PibGebruiker? Van(ClaimsPrincipal? principal)
@@ -30,8 +31,18 @@ public sealed record PibGebruiker(string Id, string Naam, Rol Rol, string? Gemee
         {
             return null;
         }
+        // The municipality travels typed from here to the session's SQL: a claim that is no CBS code makes no user.
+        GemeenteCode? code = null;
+        if (rol == Rol.Gemeente)
+        {
+            if (!Domain.Identiteit.GemeenteCode.TryParse(gemeente[0], out var geldig))
+            {
+                return null;
+            }
+            code = geldig;
+        }
 
         var naam = principal.FindFirstValue(PibClaims.Naam) ?? id;
-        return new PibGebruiker(id, naam, rol, rol == Rol.Gemeente ? gemeente[0] : null);
+        return new PibGebruiker(id, naam, rol, code);
     }
 }

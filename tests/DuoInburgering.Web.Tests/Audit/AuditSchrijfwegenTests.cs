@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
@@ -146,7 +147,7 @@ public sealed class AuditSchrijfwegenTests : EigenDatabase
     [Fact]
     public async Task A_disclosure_writes_one_audit_row_per_person_in_the_callers_transaction_and_saves_what_the_caller_left()
     {
-        var gebruiker = new PibGebruiker("km.test", "Klantmanager", Rol.Gemeente, "GM0363");
+        var gebruiker = new PibGebruiker("km.test", "Klantmanager", Rol.Gemeente, GemeenteCode.Parse("GM0363"));
         var tijd = new DateTimeOffset(2024, 6, 1, 10, 0, 0, TimeSpan.Zero);
         await using (var db = Database.CreateContext())
         {

@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Features.Audit;
@@ -20,7 +21,7 @@ namespace DuoInburgering.Web.Tests.Audit;
 /// </summary>
 public sealed class AuditWachtrijTests : EigenDatabase
 {
-    private static readonly PibGebruiker Klantmanager = new("km.test", "Klantmanager", Rol.Gemeente, "GM0363");
+    private static readonly PibGebruiker Klantmanager = new("km.test", "Klantmanager", Rol.Gemeente, GemeenteCode.Parse("GM0363"));
     private readonly FakeTimeProvider _klok = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
 
     private Auditlog Log => TestAudit.Log(_klok);

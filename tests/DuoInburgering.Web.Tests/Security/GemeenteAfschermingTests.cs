@@ -177,7 +177,7 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
     public async Task A_disclosure_is_recorded_in_the_session_with_user_municipality_and_bsns()
     {
         var vandaag = new DateOnly(2026, 11, 23);
-        var gebruiker = new PibGebruiker("km.amsterdam", "Klantmanager Amsterdam", Rol.Gemeente, Eigen);
+        var gebruiker = new PibGebruiker("km.amsterdam", "Klantmanager Amsterdam", Rol.Gemeente, GemeenteCode.Parse(Eigen));
         await using (var sessie = await GemeenteSessie.OpenAsync(Factory(), gebruiker, vandaag, TestAudit.Log()))
         {
             await Verstrekkingen.RegistreerAsync(sessie, VerstrekkingKanaal.Download, "download csv Wi2021",
@@ -199,7 +199,7 @@ public sealed class GemeenteAfschermingTests(TestDatabase database) : IClassFixt
     }
 
     private Task<GemeenteSessie> OpenAsync(string gemeente, DateOnly vandaag) =>
-        GemeenteSessie.OpenAsync(Factory(), new PibGebruiker("km", "Klantmanager", Rol.Gemeente, gemeente), vandaag, TestAudit.Log());
+        GemeenteSessie.OpenAsync(Factory(), new PibGebruiker("km", "Klantmanager", Rol.Gemeente, GemeenteCode.Parse(gemeente)), vandaag, TestAudit.Log());
 
     private PooledDbContextFactory<AppDbContext> Factory() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(database.ConnectionString).Options);

@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using System.Security.Claims;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Features.Inloggen;
@@ -9,7 +10,7 @@ namespace DuoInburgering.Web.Tests.Security;
 /// <summary>The rules of sign-in and access as tables: areas, assurance levels, claim translation, request kinds.</summary>
 public sealed class RegelTests
 {
-    private static readonly PibGebruiker Km = new("km", "Km", Rol.Gemeente, "GM0363");
+    private static readonly PibGebruiker Km = new("km", "Km", Rol.Gemeente, GemeenteCode.Parse("GM0363"));
     private static readonly PibGebruiker Duo = new("duo", "Duo", Rol.Duo, null);
 
     [Theory]
@@ -79,7 +80,7 @@ public sealed class RegelTests
             ("pib_oin", "00000001002564440000"), ("acr", "EH3"), ("email", "k@example.nl")), Opties, _ => true);
 
         Assert.Null(weigering);
-        Assert.Equal(new PibGebruiker("k1", "K", Rol.Gemeente, "GM0363"), PibPrincipal.Geldig(principal));
+        Assert.Equal(new PibGebruiker("k1", "K", Rol.Gemeente, GemeenteCode.Parse("GM0363")), PibPrincipal.Geldig(principal));
         Assert.NotNull(principal);
         Assert.Equal("substantieel", principal.FindFirstValue(PibClaims.Betrouwbaarheidsniveau));
         Assert.Null(principal.FindFirst("email"));

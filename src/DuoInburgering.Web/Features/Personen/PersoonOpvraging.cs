@@ -24,7 +24,7 @@ public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
         }
 
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
-        var g = sessie.GemeenteCode;
+        var g = sessie.Gemeente.Waarde;
         var p = await sessie.Db.Personen.AsNoTracking().Where(GemeenteToegang.MagPersoonZien(g, sessie.Vandaag))
             .SingleOrDefaultAsync(x => x.Bsn == bsn, ct);
         if (p is null)

@@ -99,7 +99,7 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
         }
 
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
-        var g = sessie.GemeenteCode;
+        var g = sessie.Gemeente.Waarde;
         if (!await sessie.Db.Personen.Where(GemeenteToegang.MagPersoonZien(g, sessie.Vandaag)).AnyAsync(p => p.Bsn == bsn, ct))
         {
             return new Registratie.NietGevonden();
@@ -118,7 +118,7 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
         }
         var regel = (await PersoonBatch.LaadAsync(conn, [bsn], ct))[bsn];
         var p = regel.Persoon!;
-        var gemeente = new GemeenteCode(g);
+        var gemeente = sessie.Gemeente;
         var vorigePip = VorigePip(p);
         if (PersoonMapping.Gepubliceerd(p) is not { } t || t.Geparkeerd
             || !Zichtbaarheid.MagZien(gemeente, t.Gemeente, t.HuidigePip, vorigePip, verwerking.Vandaag))

@@ -51,7 +51,7 @@ public sealed class SignalenAfhandelen(GemeenteSessies sessies, TimeProvider klo
         var ids = opdracht.Ids.Distinct().ToArray();
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         var signalen = sessie.Db.Signalen
-            .Where(GemeenteToegang.MagSignaalZien(sessie.GemeenteCode))
+            .Where(GemeenteToegang.MagSignaalZien(sessie.Gemeente.Waarde))
             .Where(s => s.Regime == regime && ids.Contains(s.Id));
         signalen = van == SignaalStatus.Open ? signalen.Where(s => s.AfgehandeldOp == null) : signalen.Where(s => s.AfgehandeldOp != null);
         if (opdracht.Terugdraaien is { } moment)

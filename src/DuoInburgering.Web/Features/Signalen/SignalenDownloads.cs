@@ -97,10 +97,10 @@ public static class SignalenDownloads
         Stream uit, string omschrijving, TimeProvider klok, CancellationToken ct)
     {
         var verstrekt = new HashSet<int>();
-        var treffers = await SignalenQuery.TreffersAsync(sessie.Db, sessie.GemeenteCode, filter, ct);
+        var treffers = await SignalenQuery.TreffersAsync(sessie.Db, sessie.Gemeente.Waarde, filter, ct);
         var rijen = treffers is { Count: 0 }
             ? AsyncEnumerable.Empty<SignaalRij>()
-            : SignalenQuery.Rijen(sessie.Db, sessie.GemeenteCode, filter, treffers, alles: true).AsAsyncEnumerable();
+            : SignalenQuery.Rijen(sessie.Db, sessie.Gemeente.Waarde, filter, treffers, alles: true).AsAsyncEnumerable();
         try
         {
             if (formaat == Formaat.Csv)

@@ -65,7 +65,7 @@ public sealed class SignalenZoeken(GemeenteSessies sessies, TimeProvider klok)
         SignaalFilterValidator.Instantie.ValidateAndThrow(filter);
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
         // The query cuts the page itself: the person is joined after the cut.
-        var (rijen, totaal, telling) = await laad(sessie.Db, sessie.GemeenteCode, filter);
+        var (rijen, totaal, telling) = await laad(sessie.Db, sessie.Gemeente.Waarde, filter);
         // The count, if still to be made, goes in the disclosure's round trip: recording the page costs no round trip of its own.
         var kanaal = string.IsNullOrWhiteSpace(filter.Zoekterm) ? VerstrekkingKanaal.Scherm : VerstrekkingKanaal.Zoeken;
         totaal = await Verstrekkingen.RegistreerEnTelAsync(sessie, kanaal, omschrijving, VerstrekkingenVastleggen ? rijen.Select(bsn) : [],

@@ -42,7 +42,7 @@ public sealed class StartOverzicht(GemeenteSessies sessies, TimeProvider klok, D
     public async Task<StartGegevens> LaadAsync(PibGebruiker gebruiker, CancellationToken ct = default)
     {
         await using var sessie = await sessies.OpenAsync(gebruiker, ct);
-        var g = sessie.GemeenteCode;
+        var g = sessie.Gemeente.Waarde;
         var vandaag = sessie.Vandaag;
         var signalen = sessie.Db.Signalen.AsNoTracking().Where(GemeenteToegang.MagSignaalZien(g));
 

@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Demo;
 using System.Net;
@@ -220,7 +221,7 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
     private async Task GemeenteAsync()
     {
         var (gemeente, gebruiker) = await GemeenteMetDeMeesteWi2021Async();
-        var km = new PibGebruiker(gebruiker, "Klantmanager", Rol.Gemeente, gemeente);
+        var km = new PibGebruiker(gebruiker, "Klantmanager", Rol.Gemeente, GemeenteCode.Parse(gemeente));
         using var client = Aanmelding.Als(_factory, gebruiker);
         await OkAsync(client, "/gemeente");
         await OkAsync(client, "/gemeente/signalen/wi2021");

@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using System.Globalization;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
@@ -23,7 +24,7 @@ internal sealed class LekrapportTestdata(TestDatabase database, NpgsqlDataSource
     public async Task ZagAsync(string gemeente, string gebruiker, DateTimeOffset op, string omschrijving, params string[] bsns)
     {
         await using var ctx = database.CreateContext();
-        await Verstrekkingen.RegistreerAsync(ctx, Log, new PibGebruiker(gebruiker, "Klantmanager", Rol.Gemeente, gemeente),
+        await Verstrekkingen.RegistreerAsync(ctx, Log, new PibGebruiker(gebruiker, "Klantmanager", Rol.Gemeente, GemeenteCode.Parse(gemeente)),
             omschrijving.StartsWith("download", StringComparison.Ordinal) ? VerstrekkingKanaal.Download : VerstrekkingKanaal.Scherm,
             omschrijving, bsns, op);
     }

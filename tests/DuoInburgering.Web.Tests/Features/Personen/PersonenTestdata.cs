@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Tests.Audit;
 using System.Globalization;
 using DuoInburgering.Domain.Regimes;
@@ -75,7 +76,7 @@ public abstract class PersonenTestdata : IAsyncLifetime
     protected GemeenteSessies Sessies() => new(
         new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(Database.ConnectionString).Options), Klok, TestAudit.Log(Klok));
 
-    protected static PibGebruiker Klantmanager(string gemeente) => new("km." + gemeente, "Klantmanager " + gemeente, Rol.Gemeente, gemeente);
+    protected static PibGebruiker Klantmanager(string gemeente) => new("km." + gemeente, "Klantmanager " + gemeente, Rol.Gemeente, GemeenteCode.Parse(gemeente));
 
     /// <summary>A valid BSN (elfproef) per sequence number.</summary>
     public static string Bsn(int volgnummer)

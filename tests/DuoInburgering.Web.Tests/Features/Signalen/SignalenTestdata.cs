@@ -24,8 +24,8 @@ public static class SignalenTestdata
     public const string Eigen = "GM0363";
     public const string Ander = "GM0599";
     public static readonly DateOnly Vandaag = new(2026, 11, 23);
-    public static readonly PibGebruiker Klantmanager = new("km.amsterdam", "Klantmanager Amsterdam", Rol.Gemeente, Eigen);
-    public static readonly PibGebruiker AnderKlantmanager = new("km.rotterdam", "Klantmanager Rotterdam", Rol.Gemeente, Ander);
+    public static readonly PibGebruiker Klantmanager = new("km.amsterdam", "Klantmanager Amsterdam", Rol.Gemeente, GemeenteCode.Parse(Eigen));
+    public static readonly PibGebruiker AnderKlantmanager = new("km.rotterdam", "Klantmanager Rotterdam", Rol.Gemeente, GemeenteCode.Parse(Ander));
 
     private static readonly string[] Namen =
     [

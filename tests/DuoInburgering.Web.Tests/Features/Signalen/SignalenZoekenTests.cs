@@ -1,3 +1,4 @@
+using DuoInburgering.Domain.Identiteit;
 using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Domain.Regimes;
 using DuoInburgering.Web.Data.Entities;
@@ -193,7 +194,7 @@ public sealed class SignalenZoekenTests(SignalenZoekenTests.Gevuld gevuld) : ICl
                 from generate_series(1, 10050) g
                 """);
         }
-        var gebruiker = Klantmanager with { Id = "km.denhaag", GemeenteCode = denHaag };
+        var gebruiker = Klantmanager with { Id = "km.denhaag", GemeenteCode = GemeenteCode.Parse(denHaag) };
         var uitkomst = await Zoeken(Db, Klok()).ZoekAsync(gebruiker, new SignaalFilter(Regime.Wi2021));
         Assert.Equal((SignalenZoeken.TelLimiet, true, 25), (uitkomst.Totaal, uitkomst.MeerDan, uitkomst.Rijen.Count));
     }
