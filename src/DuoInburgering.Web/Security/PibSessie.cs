@@ -93,7 +93,7 @@ public static class PibSessie
     internal static void Kaal(HttpContext http, int status)
     {
         http.Response.StatusCode = status;
-        if (http.Features.Get<IStatusCodePagesFeature>() is { } pagina)
+        if (http.Features[typeof(IStatusCodePagesFeature)] is IStatusCodePagesFeature pagina)
         {
             pagina.Enabled = false;
         }
