@@ -1,5 +1,6 @@
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Pip;
 using DuoInburgering.Domain.Signalen;
 using DuoInburgering.Web.Data;
@@ -41,6 +42,11 @@ public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
         var codes = new[] { p.PubGemeenteCode, p.PipGemeenteCode }.OfType<string>().ToList();
         var namen = await sessie.Db.Gemeenten.AsNoTracking().Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Naam, ct);
 
+        // Seeing is not acting (issue 17): the same rule PipRegistratie enforces on the locked row.
+        var besluit = Verantwoordelijkheid.Bepaal(sessie.Gemeente, p.PubGemeenteCode is { } nu ? new GemeenteCode(nu) : null,
+            HuidigePip(p), PipRegistratie.VorigePip(p), sessie.Vandaag,
+            p.PubGemeenteCode is { } code ? namen.GetValueOrDefault(code, code) : null);
+
         await Verstrekkingen.RegistreerAsync(sessie, VerstrekkingKanaal.Scherm, "persoonspagina", [bsn], klok.GetUtcNow(), ct);
         await sessie.CommitAsync(ct);
 
@@ -55,8 +61,12 @@ public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
             Pip(p, g, namen),
             p.DatumInburgeringsaanbod,
             [.. signalen.Select(s => new SignaalWeergave(s.Code.ToString(), SignaalCatalogus.Naam(s.Code), s.Regime.ToString(), s.Datum, s.Toelichting, s.Afgehandeld))],
-            PipContexten.Van(p, vestiging: null));
+            PipContexten.Van(p, vestiging: null),
+            besluit.MagHandelen ? null : besluit.Uitleg);
     }
+
+    private static PipInfo? HuidigePip(Persoon p) =>
+        p.PipGemeenteCode is { } code && p.PipDagtekening is { } dag && p.PipLeerroute is { } route ? new PipInfo(new GemeenteCode(code), dag, route) : null;
 
     private static PipWeergave? Pip(Persoon p, string gemeente, Dictionary<string, string> namen)
     {

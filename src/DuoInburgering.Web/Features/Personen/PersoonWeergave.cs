@@ -9,6 +9,8 @@ namespace DuoInburgering.Web.Features.Personen;
 /// <param name="Regime">The published outcome (Wi2021, Wi2013 or Wi2007).</param>
 /// <param name="Reden">The decision's one-line explanation; null while a newer decision waits behind a pause.</param>
 /// <param name="PipContext">What the PIP rules check against, as far as the municipality's own view knows it.</param>
+/// <param name="AlleenInzien">Null when the viewing municipality may act (the person belongs to it now); otherwise the
+/// Dutch explanation of <see cref="Domain.Koppeling.Verantwoordelijkheid"/> why it may only read (issue 17).</param>
 public sealed record PersoonWeergave(
     string Bsn,
     string Naam,
@@ -23,8 +25,11 @@ public sealed record PersoonWeergave(
     PipWeergave? Pip,
     DateOnly? DatumInburgeringsaanbod,
     IReadOnlyList<SignaalWeergave> Signalen,
-    PipContext PipContext)
+    PipContext PipContext,
+    string? AlleenInzien = null)
 {
+    public bool MagHandelen => AlleenInzien is null;
+
     public bool IsWi2021 => Regime == nameof(Domain.Regimes.Regime.Wi2021);
 
     public bool IsAsielstatushouder => Doelgroep == nameof(Domain.Regimes.Doelgroep.Asielstatushouder);

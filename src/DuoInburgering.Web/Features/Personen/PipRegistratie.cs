@@ -28,6 +28,13 @@ public abstract record Registratie
     /// <summary>Nothing written; the same answer whether the person does not exist or belongs elsewhere.</summary>
     public sealed record NietGevonden : Registratie;
 
+    /// <summary>
+    /// Nothing written, nothing audited as a registration: the municipality may still see the person (its own PIP
+    /// after a move, the previous PIP within a month) but only the municipality the person belongs to now acts
+    /// (<see cref="Verantwoordelijkheid"/>). <paramref name="Melding"/> is the rule's Dutch explanation.
+    /// </summary>
+    public sealed record AlleenInzien(string Melding) : Registratie;
+
     /// <summary>Nothing written: DUO's processing is stopped until an interrupted correction is applied again.</summary>
     public sealed record Onderbroken : Registratie
     {
@@ -53,6 +60,9 @@ public abstract record Registratie
 /// PIP, then the row and its BRP facts.</item>
 /// <item>The visibility again, now with the domain rule <see cref="Zichtbaarheid.MagZien"/> on the locked
 /// row: a processing run may have moved the person between the first check and the lock.</item>
+/// <item>The responsibility, with <see cref="Verantwoordelijkheid.Bepaal"/> on the same locked row: seeing is not
+/// acting. A municipality that may only still see the person gets <see cref="Registratie.AlleenInzien"/> and
+/// nothing is written, so it cannot register a PIP that would extend its own sight (issue 17).</item>
 /// <item>The DUO rules (<see cref="PipRegels"/>, <see cref="InburgeringsaanbodRegels"/>); then
 /// <see cref="PipVastlegging"/> derives the new state and the signals, written like any processing.</item>
 /// <item>The audit entries: the municipality's message (actor: its code), the derivation and the signals,
@@ -126,6 +136,13 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
             return new Registratie.NietGevonden();
         }
 
+        var besluit = Verantwoordelijkheid.Bepaal(gemeente, t.Gemeente, t.HuidigePip, vorigePip, verwerking.Vandaag,
+            t.Gemeente is { } nu ? await GemeentenaamAsync(sessie, nu.Waarde, ct) : null);
+        if (!besluit.MagHandelen)
+        {
+            return new Registratie.AlleenInzien(besluit.Uitleg);
+        }
+
         var context = PipContexten.Van(p, PipContexten.Vestiging(regel.Brp, g));
         var (fouten, vastlegging) = beslis(t, vorigePip, context, gemeente, verwerking.Vandaag);
         if (vastlegging is null)
@@ -164,7 +181,10 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
             $"Persoonlijk plan inburgering en participatie van {gebruiker.GemeenteCode} vastgelegd: dagtekening {aanvraag.Dagtekening:yyyy-MM-dd}, {aanvraag.Leerroute.Naam()}{niveau}.");
     }
 
-    private static PipInfo? VorigePip(Persoon p) =>
+    private static async Task<string?> GemeentenaamAsync(GemeenteSessie sessie, string code, CancellationToken ct) =>
+        await sessie.Db.Gemeenten.AsNoTracking().Where(x => x.Code == code).Select(x => x.Naam).SingleOrDefaultAsync(ct);
+
+    internal static PipInfo? VorigePip(Persoon p) =>
         p.VorigePipGemeenteCode is { } code && p.VorigePipDagtekening is { } dag
             // Only the municipality and date of the previous PIP are kept: that is all visibility needs.
             ? new PipInfo(new GemeenteCode(code), dag, Leerroute.B1Route)
