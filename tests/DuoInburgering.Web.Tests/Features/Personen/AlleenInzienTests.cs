@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DuoInburgering.Domain.Pip;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Feiten;
+using DuoInburgering.Web.Features.Personen;
+using DuoInburgering.Web.Tests.Audit;
+using DuoInburgering.Web.Tests.Infrastructure;
+
+namespace DuoInburgering.Web.Tests.Features.Personen;
+
+/// <summary>
+/// Issue 17 item 1, the walk of the issue on the real database: seeing is not acting. After a move the old municipality
+/// still sees the person (its own current PIP, then the previous PIP within a month) but every PIP or aanbod it sends
+/// is refused with the Dutch explanation before anything is written; its sight ends a month after the new PIP.
+/// </summary>
+public sealed class AlleenInzienTests : PersonenTestdata
+{
+    private const string Uitleg =
+        "Alleen de gemeente waar de persoon nu woont of aan wie het COA de persoon heeft gekoppeld (Rotterdam) legt een PIP of inburgeringsaanbod vast; uw gemeente mag deze persoon nog inzien.";
+
+    private PipRegistratie Handler() => new(Sessies(), Klok);
+
+    private PersoonOpvraging Opvraging() => new(Sessies(), Klok);
+
+    [Fact]
+    public async Task The_old_municipality_reads_but_cannot_register_and_its_sight_still_ends_a_month_after_the_new_PIP()
+    {
+        var bsn = Bsn(1);
+        await VerwerkAsync(Asielstatushouder(bsn, new DateOnly(2026, 3, 1)), Amsterdam, new DateOnly(2026, 4, 1));
+        ZetKlok(new DateOnly(2026, 5, 1));
+        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+            new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route, PipNiveau.B1, 400)));
+        Assert.Null((await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn))!.AlleenInzien);
+
+        // The person moves to Rotterdam: a BRP message through the real endpoint.
+        ZetKlok(new DateOnly(2026, 5, 10));
+        var web = Web();
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/brp")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new
+            {
+                bericht_id = "I17-BRP-1", bsn, gemeente = Rotterdam, adres_is_coa_locatie = "false", datum_vestiging = "2026-05-10",
+            }), Encoding.UTF8, "application/json"),
+        })
+        {
+            request.Headers.Add(FeitenEndpoints.SleutelHeader, PibWebFactory.BrpSleutel);
+            Assert.Equal(HttpStatusCode.Accepted, (await web.CreateClient().SendAsync(request)).StatusCode);
+        }
+        var signalen = await SignalenAsync(bsn);
+        Assert.Contains("SS122 GM0363 Wi2021", signalen);
+        Assert.Contains("SS121 GM0599 Wi2021", signalen);
+        Assert.Equal(Rotterdam, (await RijAsync(bsn)).PubGemeenteCode);
+
+        // Amsterdam still sees the person through its own current PIP, read-only; Rotterdam acts.
+        ZetKlok(new DateOnly(2026, 5, 12));
+        Assert.Equal(Uitleg, (await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn))!.AlleenInzien);
+        Assert.Null((await Opvraging().LaadAsync(Klantmanager(Rotterdam), bsn))!.AlleenInzien);
+        await WordtGeweigerdAsync(bsn, new DateOnly(2026, 5, 11));
+
+        // Rotterdam registers its PIP: accepted; Amsterdam's becomes the previous one.
+        ZetKlok(new DateOnly(2026, 5, 20));
+        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), bsn,
+            new PipAanvraag(new DateOnly(2026, 5, 15), Leerroute.ZRoute)));
+        var rij = await RijAsync(bsn);
+        Assert.Equal((Rotterdam, (DateOnly?)new DateOnly(2026, 5, 15), Amsterdam), (rij.PipGemeenteCode, rij.PipDagtekening, rij.VorigePipGemeenteCode));
+
+        // Amsterdam, visible only through the previous PIP within a month: still read-only, PIP and aanbod refused.
+        ZetKlok(new DateOnly(2026, 6, 1));
+        Assert.Equal(Uitleg, (await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn))!.AlleenInzien);
+        await WordtGeweigerdAsync(bsn, new DateOnly(2026, 5, 31));
+
+        // A month after Rotterdam's PIP, Amsterdam's sight ends: none of its attempts extended it.
+        ZetKlok(new DateOnly(2026, 6, 15));
+        Assert.Null(await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn));
+        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+            new PipAanvraag(new DateOnly(2026, 6, 14), Leerroute.B1Route, PipNiveau.B1)));
+        Assert.NotNull(await Opvraging().LaadAsync(Klantmanager(Rotterdam), bsn));
+        ZetKlok(new DateOnly(2030, 1, 1));
+        Assert.Null(await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn));
+    }
+
+    /// <summary>Amsterdam sends a PIP and an aanbod: both refused with the explanation; no row, signal or audit entry changes.</summary>
+    private async Task WordtGeweigerdAsync(string bsn, DateOnly datum)
+    {
+        var voor = await RijAsync(bsn);
+        var signalenVoor = await SignalenAsync(bsn);
+        var auditVoor = await AuditRijen.LaatsteIdAsync(Database.ConnectionString);
+
+        var pip = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn, new PipAanvraag(datum, Leerroute.B1Route, PipNiveau.B1, 400));
+        var aanbod = await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), bsn, datum);
+
+        Assert.Equal(Uitleg, Assert.IsType<Registratie.AlleenInzien>(pip).Melding);
+        Assert.Equal(Uitleg, Assert.IsType<Registratie.AlleenInzien>(aanbod).Melding);
+        Assert.Equal(Velden(voor), Velden(await RijAsync(bsn)));
+        Assert.Equal(signalenVoor, await SignalenAsync(bsn));
+        Assert.Equal(auditVoor, await AuditRijen.LaatsteIdAsync(Database.ConnectionString));
+    }
+
+    private static object Velden(Persoon p) => new
+    {
+        p.PipGemeenteCode, p.PipDagtekening, p.PipLeerroute, p.PipNiveau, p.VorigePipGemeenteCode, p.VorigePipDagtekening,
+        p.DatumInburgeringsaanbod, p.AanvangGemeld, p.TermijnLeerrouteStart, p.PubGemeenteCode, p.BijgewerktOp,
+    };
+}
