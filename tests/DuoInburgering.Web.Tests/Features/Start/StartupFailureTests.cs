@@ -58,7 +58,9 @@ public sealed class StartupFailureTests
     [InlineData("Acceptatie", "Authenticatie__Oidc__Authority", "geen inlogvoorziening geconfigureerd")]
     [InlineData("Acceptatie", "Audit__BsnSleutel", "geen sleutel voor het pseudonimiseren van BSN's")]
     [InlineData("Acceptatie", "DataProtection__Certificaat", "de sleutels die de sessies beveiligen zouden onversleuteld")]
+    [InlineData("Acceptatie", "AllowedHosts", "AllowedHosts staat elke hostnaam toe")]
     [InlineData("Staging", "Audit__BsnSleutel", "geen sleutel voor het pseudonimiseren van BSN's")]
+    [InlineData("Production", "AllowedHosts", "AllowedHosts staat elke hostnaam toe")]
     public async Task Every_environment_but_Development_refuses_to_start_without_its_real_settings(string omgeving, string zonder, string melding)
     {
         var server = await Infrastructure.PostgresServer.GetAsync();
@@ -69,7 +71,8 @@ public sealed class StartupFailureTests
             ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
             ["Deadlines__Ingeschakeld"] = "false",
         };
-        env[zonder] = "";
+        // Left out: an empty value hides appsettings.json's (AllowedHosts "*" stays the default there, for Development).
+        env[zonder] = zonder == "AllowedHosts" ? "*" : "";
 
         var (code, stderr) = await RunPortalAsync(env);
 
@@ -99,6 +102,7 @@ public sealed class StartupFailureTests
         ["Audit__BsnSleutel"] = new string('k', 40),
         ["DataProtection__Certificaat"] = Infrastructure.TestCertificaat.Pad,
         ["DataProtection__CertificaatWachtwoord"] = Infrastructure.TestCertificaat.Wachtwoord,
+        ["AllowedHosts"] = "pib.voorbeeld.invalid",
     };
 
     /// <summary>
