@@ -34,6 +34,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.AddPibAuthenticatie();
     builder.AddPibAudit();
     builder.AddPibSleutelring();
+    builder.AddPibBeveiligingskoppen();
 
     // Features: one user task each.
     builder.Services.AddPibDemo();
@@ -54,6 +55,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
     var app = builder.Build();
+    app.UsePibBeveiligingskoppen();
     app.UseExceptionHandler("/fout", createScopeForErrors: true);
     app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
     app.UsePibRequestLogging();

@@ -104,6 +104,8 @@ internal static class SignalenDownloadMeting
     {
         var factory = new WebApplicationFactory<DuoInburgering.Web.Features.Signalen.SignalenZoeken>().WithWebHostBuilder(b =>
         {
+            // A measurement host, not a deployment: Development's weak defaults (demo BSN key, no provider) are fine.
+            DuoInburgering.Web.Infrastructure.PibOmgeving.InProcesTesthost = true;
             b.UseEnvironment("Benchmark");
             b.UseContentRoot(PortaalMap());
             b.UseSetting("ConnectionStrings:Pib", cs);

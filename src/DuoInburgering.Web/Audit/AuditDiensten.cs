@@ -1,3 +1,5 @@
+using DuoInburgering.Web.Infrastructure;
+
 namespace DuoInburgering.Web.Audit;
 
 public static class AuditDiensten
@@ -5,12 +7,12 @@ public static class AuditDiensten
     /// <summary>
     /// The audit log, its queue, its chain check and purge, and the daily job; needs AddPibData. The auditor's screens
     /// register themselves (Features/Audit).
-    /// Production refuses to start without Audit__BsnSleutel; Development and tests use the demo key.
+    /// Every environment but Development refuses to start without Audit__BsnSleutel (<see cref="PibOmgeving"/>); Development uses the demo key.
     /// </summary>
     public static WebApplicationBuilder AddPibAudit(this WebApplicationBuilder builder)
     {
-        var productie = builder.Environment.IsProduction();
-        builder.Services.AddPibAudit(AuditOpties.Lees(builder.Configuration, sleutelVerplicht: productie, demoToegestaan: !productie));
+        var streng = !PibOmgeving.ZwakkeStandaardenToegestaan(builder.Environment);
+        builder.Services.AddPibAudit(AuditOpties.Lees(builder.Configuration, sleutelVerplicht: streng, demoToegestaan: !streng));
         return builder;
     }
 

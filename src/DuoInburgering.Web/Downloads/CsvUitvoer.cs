@@ -4,8 +4,9 @@ namespace DuoInburgering.Web.Downloads;
 
 /// <summary>
 /// CSV for Dutch Excel: a UTF-8 byte-order mark (else Excel reads it as Windows-1252), ';' between fields
-/// (the Dutch list separator), CRLF and quoting per RFC 4180. A field that starts with = + - @ (or a tab
-/// or CR) gets a leading apostrophe so a spreadsheet never runs it as a formula (OWASP CSV injection).
+/// (the Dutch list separator), CRLF and quoting per RFC 4180. Wherever a cell could begin with = + - @ (or a tab,
+/// CR, LF or NUL), also behind spaces or quotes and after a ';' or ',' inside a field, an apostrophe goes in so a
+/// spreadsheet never runs it as a formula (<see cref="CsvVeilig.Neutraal"/>; OWASP CSV injection).
 /// Any row type: a header and one function per column; one writer for every download (signals, rejected
 /// import lines, a correction's preview).
 /// </summary>
@@ -66,7 +67,50 @@ public static class CsvVeilig
             : waarde;
     }
 
-    /// <summary>A value that starts with = + - @, a tab or CR gets a leading apostrophe, so a spreadsheet shows it as text.</summary>
-    public static string? Neutraal(string? waarde) =>
-        !string.IsNullOrEmpty(waarde) && waarde[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + waarde : waarde;
+    /// <summary>
+    /// Every place a spreadsheet could start a cell gets an apostrophe when a formula could begin there (OWASP CSV
+    /// injection, ASVS 1.2.10), so the cell shows as text: the value's start, and the position right after each ';' or ','
+    /// inside it (a reader that splits on either would start a new cell there). A formula begins with = + - @, a tab, CR,
+    /// LF or NUL, also behind spaces or quotes (" =1+1", "\"=1+1"), which some readers trim.
+    /// </summary>
+    /// <remarks>A value without ';' or ',' (almost every value) only looks at its start and allocates only when it changes.</remarks>
+    public static string? Neutraal(string? waarde)
+    {
+        if (string.IsNullOrEmpty(waarde))
+        {
+            return waarde;
+        }
+        var scheiding = waarde.AsSpan().IndexOfAny(Scheidingen);
+        if (scheiding < 0)
+        {
+            return BegintFormule(waarde, 0) ? "'" + waarde : waarde;
+        }
+        var uit = new System.Text.StringBuilder(waarde.Length + 4);
+        if (BegintFormule(waarde, 0))
+        {
+            uit.Append('\'');
+        }
+        for (var i = 0; i < waarde.Length; i++)
+        {
+            uit.Append(waarde[i]);
+            if (waarde[i] is ';' or ',' && BegintFormule(waarde, i + 1))
+            {
+                uit.Append('\'');
+            }
+        }
+        return uit.Length == waarde.Length ? waarde : uit.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Scheidingen = System.Buffers.SearchValues.Create(";,");
+
+    /// <summary>Whether a cell starting at <paramref name="begin"/> would be a formula, looking past spaces and quotes.</summary>
+    private static bool BegintFormule(string waarde, int begin)
+    {
+        var i = begin;
+        while (i < waarde.Length && waarde[i] is ' ' or '\u00A0' or '\'' or '"')
+        {
+            i++;
+        }
+        return i < waarde.Length && waarde[i] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '\0';
+    }
 }

@@ -1,4 +1,5 @@
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Infrastructure;
 using DuoInburgering.Web.Components.Sessie;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,7 +20,7 @@ public static class PibAuthenticatie
     public static WebApplicationBuilder AddPibAuthenticatie(this WebApplicationBuilder builder)
     {
         var oidc = builder.Configuration.GetSection(OidcOpties.Sectie).Get<OidcOpties>() ?? new OidcOpties();
-        if (!oidc.IsIngesteld && builder.Environment.IsProduction())
+        if (!oidc.IsIngesteld && !PibOmgeving.ZwakkeStandaardenToegestaan(builder.Environment))
         {
             throw new PibConfigurationException(
                 $"geen inlogvoorziening geconfigureerd: zet {OidcOpties.Sectie.Replace(":", "__", StringComparison.Ordinal)}__Authority, __ClientId en __ClientSecret.");
@@ -32,7 +33,7 @@ public static class PibAuthenticatie
             // Without a provider (Development, tests) a challenge goes to the cookie's LoginPath: the demo login.
             o.DefaultChallengeScheme = oidc.IsIngesteld ? OidcSchema : CookieAuthenticationDefaults.AuthenticationScheme;
             o.DefaultForbidScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-        }).AddCookie(o => PibSessie.Configureer(o, builder.Environment.IsProduction()));
+        }).AddCookie(o => PibSessie.Configureer(o, altijdSecure: !PibOmgeving.ZwakkeStandaardenToegestaan(builder.Environment)));
         if (oidc.IsIngesteld)
         {
             authenticatie.AddOpenIdConnect(OidcSchema, o => ConfigureerOidc(o, oidc));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace DuoInburgering.Web.Security;
@@ -11,7 +12,7 @@ namespace DuoInburgering.Web.Security;
 /// (table <c>data_protection_key</c>), not the container's file system, so a restart or a second instance keeps every
 /// session valid. With a
 /// certificate each key is stored encrypted with it, so a copy of the database alone cannot forge a session of a DUO
-/// user or an auditor. Production refuses to start without one; Development and tests may keep them unencrypted (data
+/// user or an auditor. Every environment but Development refuses to start without one (<see cref="PibOmgeving"/>); Development may keep them unencrypted (data
 /// protection then warns once, when it makes a key).
 /// </summary>
 public static class Sleutelring
@@ -25,7 +26,7 @@ public static class Sleutelring
         var pad = sectie["Certificaat"];
         if (string.IsNullOrWhiteSpace(pad))
         {
-            if (builder.Environment.IsProduction())
+            if (!PibOmgeving.ZwakkeStandaardenToegestaan(builder.Environment))
             {
                 throw new PibConfigurationException(
                     "de sleutels die de sessies beveiligen zouden onversleuteld in de database staan: zet DataProtection__Certificaat " +

@@ -53,7 +53,8 @@ public sealed class PortaalHost : IAsyncLifetime
 
     /// <summary>
     /// Runs one test in a fresh browser context and page. A test also fails when the portal showed its
-    /// "unexpected error" bar (an unhandled exception in the circuit). When a test fails, a screenshot, a
+    /// "unexpected error" bar (an unhandled exception in the circuit), or when the browser refused anything under the
+    /// portal's Content-Security-Policy on any page of the context (<see cref="CspSchendingen"/>). When a test fails, a screenshot, a
     /// Playwright trace (README: how to open it offline) and the browser console are kept under
     /// artifacts/failures/, named after the test.
     /// </summary>
@@ -76,6 +77,7 @@ public sealed class PortaalHost : IAsyncLifetime
         context.SetDefaultNavigationTimeout(60_000);
         // DOM snapshots only: the screencast of Screenshots = true costs a core on a small machine.
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = false, Snapshots = true, Sources = false });
+        var csp = await CspSchendingen.VolgAsync(context);
         var page = await context.NewPageAsync();
         var console = new List<string>();
         page.Console += (_, m) =>
@@ -103,6 +105,7 @@ public sealed class PortaalHost : IAsyncLifetime
             {
                 Assert.Fail($"Het portaal toonde zijn foutmelding (#blazor-error-ui) op {page.Url}.");
             }
+            csp.ControleerGeen();
         }
         catch
         {

@@ -13,6 +13,9 @@ public sealed class PibWebFactory(TestDatabase database) : WebApplicationFactory
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Signs in by forging the session cookie over plain HTTP: the in-process host may keep Development's weak
+        // defaults (PibOmgeving); the real executable in StartupFailureTests checks every environment's refusals.
+        DuoInburgering.Web.Infrastructure.PibOmgeving.InProcesTesthost = true;
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Pib", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");

@@ -36,7 +36,7 @@ public sealed class SleutelringTests
             "fout wachtwoord" => (TestCertificaat.Pad, "niet-het-wachtwoord"),
             _ => (TestCertificaat.Maak(metPrivesleutel: false), TestCertificaat.Wachtwoord),
         };
-        var (code, stderr) = await StartupFailureTests.RunPortalAsync(new()
+        var (code, stderr) = await StartupFailureTests.RunPortalAsync(new(StartupFailureTests.Volledig)
         {
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),

@@ -63,9 +63,19 @@ public static class InloggenEndpoints
         return Results.Redirect(LokaalOf(returnUrl, "/" + Gebruikersgroep.Van(gebruiker.Rol).Href));
     }
 
-    /// <summary>Only a path on this portal: a return address elsewhere would make the login an open redirect.</summary>
+    /// <summary>
+    /// Only a path on this portal: a return address elsewhere would make the login an open redirect. The rule of
+    /// ASP.NET's <c>Url.IsLocalUrl</c>: one leading '/', not followed by '/' or '\' (a protocol-relative address),
+    /// and no control character anywhere, since browsers drop tabs and newlines from a URL (<c>/\t/evil.example</c>
+    /// would become <c>//evil.example</c>).
+    /// </summary>
     public static string LokaalOf(string? returnUrl, string standaard) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        returnUrl is { Length: > 0 } url && url[0] == '/'
+            && (url.Length == 1 || (url[1] != '/' && url[1] != '\\' && !url.AsSpan(1).ContainsAny(Stuurtekens)))
             ? url
             : standaard;
+
+    /// <summary>Every control character (as <see cref="char.IsControl(char)"/>): C0, DEL and C1.</summary>
+    private static readonly System.Buffers.SearchValues<char> Stuurtekens = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(char.IsControl).ToArray());
 }

@@ -111,6 +111,7 @@ public sealed class CorrectieWebFactory(string connectionString) : WebApplicatio
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        DuoInburgering.Web.Infrastructure.PibOmgeving.InProcesTesthost = true;
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Pib", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");

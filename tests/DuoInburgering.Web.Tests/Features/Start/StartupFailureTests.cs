@@ -40,13 +40,45 @@ public sealed class StartupFailureTests
         using var bezet = new TcpListener(IPAddress.Loopback, 0);
         bezet.Start();
         var port = ((IPEndPoint)bezet.LocalEndpoint).Port;
-        var (code, stderr) = await RunPortalAsync(new()
+        var (code, stderr) = await RunPortalAsync(new(Volledig)
         {
             ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         });
         Assert.Equal(1, code);
         Assert.StartsWith("Het portaal kan niet starten: de poort is al in gebruik", stderr.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every environment but Development refuses weak defaults, Acceptatie as much as Production: each setting left
+    /// out in turn (the others configured) stops the portal with its own Dutch line.
+    /// </summary>
+    [Theory]
+    [InlineData("Acceptatie", "Authenticatie__Oidc__Authority", "geen inlogvoorziening geconfigureerd")]
+    [InlineData("Acceptatie", "Audit__BsnSleutel", "geen sleutel voor het pseudonimiseren van BSN's")]
+    [InlineData("Acceptatie", "DataProtection__Certificaat", "de sleutels die de sessies beveiligen zouden onversleuteld")]
+    [InlineData("Acceptatie", "AllowedHosts", "AllowedHosts staat elke hostnaam toe")]
+    [InlineData("Staging", "Audit__BsnSleutel", "geen sleutel voor het pseudonimiseren van BSN's")]
+    [InlineData("Production", "AllowedHosts", "AllowedHosts staat elke hostnaam toe")]
+    public async Task Every_environment_but_Development_refuses_to_start_without_its_real_settings(string omgeving, string zonder, string melding)
+    {
+        var server = await Infrastructure.PostgresServer.GetAsync();
+        var env = new Dictionary<string, string>(Volledig)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = omgeving,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ConnectionStrings__Pib"] = server.ConnectionString("postgres"),
+            ["Deadlines__Ingeschakeld"] = "false",
+        };
+        // Left out: an empty value hides appsettings.json's (AllowedHosts "*" stays the default there, for Development).
+        env[zonder] = zonder == "AllowedHosts" ? "*" : "";
+
+        var (code, stderr) = await RunPortalAsync(env);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"Het portaal kan niet starten: {melding}", stderr.Trim(), StringComparison.Ordinal);
+        Assert.Contains(zonder, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
@@ -62,6 +94,15 @@ public sealed class StartupFailureTests
     {
         ["Authenticatie__Oidc__Authority"] = "https://inloggen.voorbeeld.invalid",
         ["Authenticatie__Oidc__ClientSecret"] = "geheim",
+    };
+
+    /// <summary>Everything an environment other than Development needs, so a test can leave out just one.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> Volledig = new Dictionary<string, string>(OidcIngesteld)
+    {
+        ["Audit__BsnSleutel"] = new string('k', 40),
+        ["DataProtection__Certificaat"] = Infrastructure.TestCertificaat.Pad,
+        ["DataProtection__CertificaatWachtwoord"] = Infrastructure.TestCertificaat.Wachtwoord,
+        ["AllowedHosts"] = "pib.voorbeeld.invalid",
     };
 
     /// <summary>
