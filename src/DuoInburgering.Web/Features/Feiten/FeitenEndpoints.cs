@@ -101,7 +101,9 @@ public static class FeitenEndpoints
         await using var tx = await conn.BeginTransactionAsync(ct);
         var context = await Verwerkingscontext.LaadAsync(conn, clock, ct);
         var telling = await FeitenVerwerking.VerwerkAsync(conn, schema, [new GeldigBericht(1, bericht)], null, context, ct);
-        await using var cmd = new NpgsqlCommand("select ontvangen_op from bericht where bericht_id = @id", conn);
+        // This source's own message: the same id from another source is another message, and its time is none of this one's business.
+        await using var cmd = new NpgsqlCommand("select ontvangen_op from bericht where bron = @bron and bericht_id = @id", conn);
+        cmd.Parameters.AddWithValue("bron", schema.Bron.Code());
         cmd.Parameters.AddWithValue("id", berichtId);
         var ontvangenOp = (DateTime)(await cmd.ExecuteScalarAsync(ct))!;
         await context.Audit.SchrijfAsync(auditlog, tx, ct);

@@ -315,6 +315,45 @@ public sealed class FeitenEndpointTests : IClassFixture<TestDatabase>, IDisposab
     }
 
     [Fact]
+    public async Task A_message_id_is_per_source_COA_reusing_an_IND_id_is_a_new_COA_message_and_IND_repeating_its_own_is_dubbel()
+    {
+        var ind = FatimaInd("E-GEDEELD-1");
+        (ind["bsn"], ind["v_nummer"]) = ("123456782", "0012345678"); // a person no other test here uses
+        var coa = new
+        {
+            bericht_id = "E-GEDEELD-1", bsn = "123456782", coa_locatie = "AZC Budel", gekoppelde_gemeente = "GM0363", datum_gekoppeld = "2022-01-05",
+        };
+        var indEerst = await PostAsync("ind", ind, PibWebFactory.IndSleutel);
+        Assert.Equal("verwerkt", (await JsonAsync(indEerst)).GetProperty("status").GetString());
+
+        // An hour later COA sends the same id: a new COA message, its own time; nothing in the receipt points at IND's.
+        _klok.Advance(TimeSpan.FromHours(1));
+        var coaEerst = await PostAsync("coa", coa, PibWebFactory.CoaSleutel);
+
+        Assert.Equal(HttpStatusCode.Accepted, coaEerst.StatusCode);
+        var bewijs = await JsonAsync(coaEerst);
+        Assert.Equal(("E-GEDEELD-1", "verwerkt"), (bewijs.GetProperty("bericht_id").GetString(), bewijs.GetProperty("status").GetString()));
+        Assert.Equal(Begin.AddHours(1), bewijs.GetProperty("ontvangen_op").GetDateTimeOffset());
+        Assert.Equal(["AZC Budel", "E-GEDEELD-1"], Assert.Single(await FeitenDb.RijenAsync(Cs,
+            "select locatie, bericht_id from coa_feit where bsn = '123456782'")));
+        Assert.Equal(["COA", "IND"], (await FeitenDb.RijenAsync(Cs, "select bron from bericht where bericht_id = 'E-GEDEELD-1' order by bron"))
+            .Select(r => r[0]));
+        Assert.Equal(Begin.UtcDateTime, await FeitenDb.ScalarAsync<DateTime>(Cs,
+            "select ontvangen_op from bericht where bron = 'IND' and bericht_id = 'E-GEDEELD-1'"));
+
+        // Each source repeating its own id gets dubbel with its own first time, and nothing changes.
+        _klok.Advance(TimeSpan.FromHours(1));
+        var tellingVoor = await FeitenDb.TelAsync(Cs);
+        var indWeer = await JsonAsync(await PostAsync("ind", ind, PibWebFactory.IndSleutel));
+        var coaWeer = await JsonAsync(await PostAsync("coa", coa, PibWebFactory.CoaSleutel));
+
+        Assert.Equal(("dubbel", Begin), (indWeer.GetProperty("status").GetString(), indWeer.GetProperty("ontvangen_op").GetDateTimeOffset()));
+        Assert.Equal(("dubbel", Begin.AddHours(1)),
+            (coaWeer.GetProperty("status").GetString(), coaWeer.GetProperty("ontvangen_op").GetDateTimeOffset()));
+        Assert.Equal(tellingVoor, await FeitenDb.TelAsync(Cs));
+    }
+
+    [Fact]
     public void The_JSON_field_names_are_the_CSV_headers_of_each_source()
     {
         foreach (var schema in new[] { FeitSchema.Ind, FeitSchema.Coa, FeitSchema.Brp })
