@@ -353,6 +353,56 @@ public sealed class FeitenEndpointTests : IClassFixture<TestDatabase>, IDisposab
         Assert.Equal(tellingVoor, await FeitenDb.TelAsync(Cs));
     }
 
+    [Theory]
+    [InlineData("oude-coa-sleutel", HttpStatusCode.Accepted)]
+    [InlineData("nieuwe-coa-sleutel", HttpStatusCode.Accepted)]
+    [InlineData("verkeerde-sleutel", HttpStatusCode.Unauthorized)]
+    [InlineData(PibWebFactory.CoaSleutel, HttpStatusCode.Unauthorized)] // the plain key is replaced by the two
+    public async Task During_a_key_rotation_both_active_keys_of_a_source_are_accepted_and_no_other(string sleutel, HttpStatusCode verwacht)
+    {
+        using var roterend = _factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Feiten:Sleutels:Coa", "");
+            b.UseSetting("Feiten:Sleutels:Coa:0", "oude-coa-sleutel");
+            b.UseSetting("Feiten:Sleutels:Coa:1", "nieuwe-coa-sleutel");
+        });
+        var id = $"E-COA-ROTATIE-{sleutel}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/coa")
+        {
+            Content = JsonContent.Create(new
+            {
+                bericht_id = id, bsn = "111222333", coa_locatie = "AZC Budel", gekoppelde_gemeente = "GM0363", datum_gekoppeld = "2022-01-05",
+            }),
+        };
+        request.Headers.Add(FeitenEndpoints.SleutelHeader, sleutel);
+
+        var response = await roterend.CreateClient().SendAsync(request);
+
+        Assert.Equal(verwacht, response.StatusCode);
+        Assert.Equal(verwacht == HttpStatusCode.Accepted ? 1L : 0L,
+            await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from bericht where bron = 'COA' and bericht_id = @id", ("id", id)));
+    }
+
+    [Fact]
+    public async Task More_than_two_keys_for_a_source_is_a_configuration_error_503_not_a_third_way_in()
+    {
+        using var drie = _factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Feiten:Sleutels:Brp:0", "brp-a");
+            b.UseSetting("Feiten:Sleutels:Brp:1", "brp-b");
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/brp")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(FatimaBrp), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(FeitenEndpoints.SleutelHeader, "brp-a");
+
+        var response = await drie.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Berichtenontvangst voor BRP is niet geconfigureerd.", (await JsonAsync(response)).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public void The_JSON_field_names_are_the_CSV_headers_of_each_source()
     {
