@@ -21,7 +21,7 @@ public sealed record Ontvangstbewijs(
 /// <summary>
 /// POST /api/feiten/{ind|coa|brp}: one JSON message from a machine client, authenticated by the
 /// source's shared key (header X-Pib-Sleutel, config Feiten:Sleutels:Ind|Coa|Brp, two during a rotation:
-/// <see cref="FeitenToegang"/>). A valid message is
+/// <see cref="FeitenToegang"/>) and limited per source (<see cref="FeitenLimiet"/>). A valid message is
 /// processed like one line of an import, in one transaction: facts, decisions, signals and their audit
 /// entries commit together. An invalid one is answered with Dutch reasons and kept in table afwijzing.
 /// The log never gets a BSN, a name or a message id: only the source and the outcome.
@@ -34,7 +34,7 @@ public static class FeitenEndpoints
     public const int MaxBerichtBytes = 64 * 1024;
 
     public static void MapPibFeiten(this WebApplication app) =>
-        app.MapPost("/api/feiten/{bron}", OntvangAsync).DisableAntiforgery();
+        app.MapPost("/api/feiten/{bron}", OntvangAsync).DisableAntiforgery().RequireRateLimiting(FeitenLimiet.Beleid);
 
     private static async Task<IResult> OntvangAsync(HttpContext http, NpgsqlDataSource db, TimeProvider clock,
         Auditlog auditlog, ILoggerFactory logs, CancellationToken ct)

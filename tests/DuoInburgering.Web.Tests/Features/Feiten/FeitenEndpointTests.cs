@@ -404,6 +404,40 @@ public sealed class FeitenEndpointTests : IClassFixture<TestDatabase>, IDisposab
     }
 
     [Fact]
+    public async Task Beyond_the_limit_per_minute_a_source_gets_429_with_Retry_After_and_another_source_is_not_affected()
+    {
+        using var krap = _factory.WithWebHostBuilder(b => b.UseSetting("Feiten:Limiet:PerMinuut", "2"));
+        var client = krap.CreateClient();
+        async Task<HttpResponseMessage> StuurAsync(string bron, string sleutel)
+        {
+            // Authenticated but not JSON: cheap to refuse, and it counts like any message.
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feiten/{bron}")
+            {
+                Content = new StringContent("[1, 2]", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add(FeitenEndpoints.SleutelHeader, sleutel);
+            return await client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await StuurAsync("coa", PibWebFactory.CoaSleutel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await StuurAsync("coa", PibWebFactory.CoaSleutel)).StatusCode);
+        var afwijzingenVoor = await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from afwijzing");
+        var teVeel = await StuurAsync("coa", PibWebFactory.CoaSleutel);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, teVeel.StatusCode);
+        var wacht = int.Parse(Assert.Single(teVeel.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(wacht, 1, 60);
+        var probleem = await JsonAsync(teVeel);
+        Assert.Equal("Te veel berichten", probleem.GetProperty("title").GetString());
+        Assert.StartsWith("COA heeft de limiet van berichten per minuut bereikt.", probleem.GetProperty("detail").GetString());
+        Assert.Equal(afwijzingenVoor, await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from afwijzing"));
+
+        // IND has its own budget; a request without COA's key is not COA's and is refused for that, not counted.
+        Assert.Equal(HttpStatusCode.BadRequest, (await StuurAsync("ind", PibWebFactory.IndSleutel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await StuurAsync("coa", "verkeerde-sleutel")).StatusCode);
+    }
+
+    [Fact]
     public void The_JSON_field_names_are_the_CSV_headers_of_each_source()
     {
         foreach (var schema in new[] { FeitSchema.Ind, FeitSchema.Coa, FeitSchema.Brp })
