@@ -60,6 +60,8 @@ public static class FeitenEndpoints
                 $"De header {SleutelHeader} ontbreekt of bevat niet de sleutel voor {feitBron.Code()}.");
         }
 
+        // Read, parse and validate before anything waits for the processing lock: a bad or oversized body is
+        // refused at once, even while an import or a correction holds the lock (VerwerkAsync takes it).
         var body = await LeesAsync(http.Request, ct);
         if (body is null)
         {

@@ -438,6 +438,41 @@ public sealed class FeitenEndpointTests : IClassFixture<TestDatabase>, IDisposab
     }
 
     [Fact]
+    public async Task While_another_transaction_holds_the_processing_lock_an_invalid_or_oversized_message_is_refused_at_once()
+    {
+        await using var houder = new Npgsql.NpgsqlConnection(Cs);
+        await houder.OpenAsync();
+        await using var tx = await houder.BeginTransactionAsync();
+        await using (var slot = new Npgsql.NpgsqlCommand("lock table pauze in share row exclusive mode", houder, tx))
+        {
+            await slot.ExecuteNonQueryAsync(); // what every processing run takes (Verwerkingscontext.LaadAsync)
+        }
+        var client = _factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(15); // were the lock awaited, this would throw instead of answering
+        var ongeldig = FatimaInd("E-IND-SLOT-FOUT");
+        ongeldig["bsn"] = "123456789";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/ind")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(ongeldig), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(FeitenEndpoints.SleutelHeader, PibWebFactory.IndSleutel);
+        var response = await client.SendAsync(request);
+        using var groot = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/ind")
+        {
+            Content = new StringContent(new string(' ', FeitenEndpoints.MaxBerichtBytes + 1), Encoding.UTF8, "application/json"),
+        };
+        groot.Headers.Add(FeitenEndpoints.SleutelHeader, PibWebFactory.IndSleutel);
+        var grootAntwoord = await client.SendAsync(groot);
+        await tx.RollbackAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BSN voldoet niet aan de elfproef.", (await JsonAsync(response)).GetProperty("errors").GetProperty("bsn")[0].GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, grootAntwoord.StatusCode);
+        Assert.Equal(1L, await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from afwijzing where bericht_id = 'E-IND-SLOT-FOUT'"));
+    }
+
+    [Fact]
     public void The_JSON_field_names_are_the_CSV_headers_of_each_source()
     {
         foreach (var schema in new[] { FeitSchema.Ind, FeitSchema.Coa, FeitSchema.Brp })
