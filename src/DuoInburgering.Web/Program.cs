@@ -50,6 +50,7 @@ return await Startup.RunGuardedAsync(async () =>
     builder.Services.AddPibImporten();
     builder.Services.AddPibAuditSchermen();
     builder.Services.AddPibHealth();
+    builder.Services.AddPibFeiten();
 
     builder.Services.AddPibMudServices();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -61,6 +62,7 @@ return await Startup.RunGuardedAsync(async () =>
     app.UsePibRequestLogging();
     app.UsePibAuthenticatie();
     app.UseAntiforgery();
+    app.UseRateLimiter();
     app.MapStaticAssets().AllowAnonymous();
     app.MapPibInloggen();
     app.MapPibHealth();

@@ -1,12 +1,15 @@
 using DuoInburgering.Domain.Koppeling;
 using DuoInburgering.Domain.Verwerking;
+using DuoInburgering.Web.Verwerking.Feiten;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace DuoInburgering.Web.Verwerking;
 
 /// <summary>One corrected municipality of a chunk, with the message, DUO proposal or correction run that corrected it.</summary>
-public sealed record MisplaatsingRegel(string Bsn, Misplaatsing Misplaatsing, string? BerichtId, long? PersoonscorrectieId, long? CorrectieId = null);
+/// <param name="BerichtBron">The source of <paramref name="BerichtId"/> (COA, BRP): message ids are unique per source only.</param>
+public sealed record MisplaatsingRegel(string Bsn, Misplaatsing Misplaatsing, string? BerichtBron, string? BerichtId, long? PersoonscorrectieId,
+    long? CorrectieId = null);
 
 /// <summary>
 /// What follows from a corrected municipality (Domain <see cref="Gemeentecorrectie"/>, "Policy"), for a
@@ -20,17 +23,17 @@ public sealed record MisplaatsingRegel(string Bsn, Misplaatsing Misplaatsing, st
 public static class MisplaatsingRegistratie
 {
     public static MisplaatsingRegel Regel(string bsn, Misplaatsing m, GemeenteKoppeling koppeling, PersoonRegel regel) =>
-        new(bsn, m, koppeling.Grond?.Bron switch
+        koppeling.Grond?.Bron switch
         {
-            KoppelingBron.Coa => regel.Coa?.BerichtId,
-            KoppelingBron.Brp => regel.Brp?.BerichtId,
-            _ => null,
-        }, regel.PersoonscorrectieId, regel.CorrectieId);
+            KoppelingBron.Coa => new(bsn, m, FeitBron.Coa.Code(), regel.Coa?.BerichtId, regel.PersoonscorrectieId, regel.CorrectieId),
+            KoppelingBron.Brp => new(bsn, m, FeitBron.Brp.Code(), regel.Brp?.BerichtId, regel.PersoonscorrectieId, regel.CorrectieId),
+            _ => new(bsn, m, null, null, regel.PersoonscorrectieId, regel.CorrectieId),
+        };
 
     private const string Sql = """
         with m as (
-            select * from unnest(@bsn, @oud, @nieuw, @oorzaak, @regime, @uitleg, @bericht, @correctie, @run)
-                as m(bsn, oude_gemeente, nieuwe_gemeente, oorzaak, regime, uitleg, bericht_id, persoonscorrectie_id, correctie_id)
+            select * from unnest(@bsn, @oud, @nieuw, @oorzaak, @regime, @uitleg, @berichtbron, @bericht, @correctie, @run)
+                as m(bsn, oude_gemeente, nieuwe_gemeente, oorzaak, regime, uitleg, bericht_bron, bericht_id, persoonscorrectie_id, correctie_id)
         ),
         ingetrokken as (
             update signaal s set ingetrokken_op = @nu
@@ -46,7 +49,7 @@ public static class MisplaatsingRegistratie
                    (select count(*) from ingetrokken i where i.bsn = m.bsn)::int,
                    (select min(s.aangemaakt_op) from signaal s where s.bsn = m.bsn and s.gemeente_code = m.oude_gemeente)
             from m
-            left join bericht b on b.bericht_id = m.bericht_id
+            left join bericht b on b.bron = m.bericht_bron and b.bericht_id = m.bericht_id
         )
         select id, bsn, code, regime, datum, gemeente_code from ingetrokken order by bsn, id
         """;
@@ -67,6 +70,7 @@ public static class MisplaatsingRegistratie
         Kolom(cmd, "oorzaak", regels.Select(r => r.Misplaatsing.Oorzaak.ToString()), NpgsqlDbType.Varchar);
         Kolom(cmd, "regime", regels.Select(r => r.Misplaatsing.Regime.ToString()), NpgsqlDbType.Varchar);
         Kolom(cmd, "uitleg", regels.Select(r => r.Misplaatsing.Uitleg), NpgsqlDbType.Text);
+        Kolom(cmd, "berichtbron", regels.Select(r => r.BerichtBron), NpgsqlDbType.Text);
         Kolom(cmd, "bericht", regels.Select(r => r.BerichtId), NpgsqlDbType.Varchar);
         cmd.Parameters.Add(new NpgsqlParameter<long?[]>("correctie", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
         {

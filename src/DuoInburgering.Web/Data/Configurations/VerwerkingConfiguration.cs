@@ -76,7 +76,8 @@ internal sealed class BerichtConfiguration : IEntityTypeConfiguration<Bericht>
     public void Configure(EntityTypeBuilder<Bericht> builder)
     {
         builder.ToTable("bericht");
-        builder.HasKey(b => b.BerichtId);
+        // A message id is a source's own: deduplicated per source, so one source can neither claim nor probe another's ids.
+        builder.HasKey(b => new { b.Bron, b.BerichtId });
         builder.Property(b => b.BerichtId).HasMaxLength(100);
         // The imports page counts the messages that came one by one (POST /api/feiten) per source and day;
         // they are a sliver of the table, so a partial index keeps that an index-only scan (Features/Importen).

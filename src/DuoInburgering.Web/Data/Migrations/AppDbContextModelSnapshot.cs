@@ -74,15 +74,14 @@ namespace DuoInburgering.Web.Data.Migrations
 
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.Bericht", b =>
                 {
+                    b.Property<string>("Bron")
+                        .HasColumnType("text")
+                        .HasColumnName("bron");
+
                     b.Property<string>("BerichtId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("bericht_id");
-
-                    b.Property<string>("Bron")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("bron");
 
                     b.Property<long?>("ImportId")
                         .HasColumnType("bigint")
@@ -92,7 +91,7 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ontvangen_op");
 
-                    b.HasKey("BerichtId");
+                    b.HasKey("Bron", "BerichtId");
 
                     b.HasIndex(new[] { "Bron", "OntvangenOp" }, "IX_bericht_los")
                         .HasFilter("import_id IS NULL");
@@ -835,7 +834,7 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("reden");
 
-                    b.Property<string>("RuleSetVersie")
+                    b.Property<string>("RegelsetVersie")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("rule_set_versie");

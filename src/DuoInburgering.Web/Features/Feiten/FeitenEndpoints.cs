@@ -1,6 +1,4 @@
 using DuoInburgering.Web.Verwerking.Feiten;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
@@ -22,7 +20,8 @@ public sealed record Ontvangstbewijs(
 
 /// <summary>
 /// POST /api/feiten/{ind|coa|brp}: one JSON message from a machine client, authenticated by the
-/// source's shared key (header X-Pib-Sleutel, config Feiten:Sleutels:Ind|Coa|Brp). A valid message is
+/// source's shared key (header X-Pib-Sleutel, config Feiten:Sleutels:Ind|Coa|Brp, two during a rotation:
+/// <see cref="FeitenToegang"/>) and limited per source (<see cref="FeitenLimiet"/>). A valid message is
 /// processed like one line of an import, in one transaction: facts, decisions, signals and their audit
 /// entries commit together. An invalid one is answered with Dutch reasons and kept in table afwijzing.
 /// The log never gets a BSN, a name or a message id: only the source and the outcome.
@@ -35,31 +34,34 @@ public static class FeitenEndpoints
     public const int MaxBerichtBytes = 64 * 1024;
 
     public static void MapPibFeiten(this WebApplication app) =>
-        app.MapPost("/api/feiten/{bron}", OntvangAsync).DisableAntiforgery();
+        app.MapPost("/api/feiten/{bron}", OntvangAsync).DisableAntiforgery().RequireRateLimiting(FeitenLimiet.Beleid);
 
-    private static async Task<IResult> OntvangAsync(string bron, HttpContext http, NpgsqlDataSource db, TimeProvider clock,
-        Auditlog auditlog, IConfiguration configuratie, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> OntvangAsync(HttpContext http, NpgsqlDataSource db, TimeProvider clock,
+        Auditlog auditlog, ILoggerFactory logs, CancellationToken ct)
     {
-        if (!FeitBronTekst.TryParse(bron, out var feitBron) || !bron.All(char.IsAsciiLetterLower))
+        var (feitBron, toegang) = FeitenToegang.Bepaal(http);
+        if (toegang == Toegang.OnbekendeBron)
         {
             return Probleem(StatusCodes.Status404NotFound, "Onbekende bron",
                 "Berichten worden alleen ontvangen op /api/feiten/ind, /api/feiten/coa en /api/feiten/brp.");
         }
         var log = logs.CreateLogger(typeof(FeitenEndpoints).FullName!);
-        var verwacht = configuratie[$"Feiten:Sleutels:{feitBron}"];
-        if (string.IsNullOrWhiteSpace(verwacht))
+        if (toegang == Toegang.NietGeconfigureerd)
         {
-            log.LogError("Feitbericht {Bron} geweigerd: geen sleutel geconfigureerd (Feiten:Sleutels:{BronSleutel})", feitBron.Code(), feitBron);
+            log.LogError("Feitbericht {Bron} geweigerd: geen of meer dan {Max} sleutels geconfigureerd (Feiten:Sleutels:{BronSleutel})",
+                feitBron.Code(), FeitenToegang.MaxSleutels, feitBron);
             return Probleem(StatusCodes.Status503ServiceUnavailable, "Niet geconfigureerd",
                 $"Berichtenontvangst voor {feitBron.Code()} is niet geconfigureerd.");
         }
-        if (!SleutelKlopt(http.Request.Headers[SleutelHeader], verwacht))
+        if (toegang != Toegang.Toegestaan)
         {
             log.LogWarning("Feitbericht {Bron} geweigerd: sleutel ontbreekt of klopt niet", feitBron.Code());
             return Probleem(StatusCodes.Status401Unauthorized, "Niet geautoriseerd",
                 $"De header {SleutelHeader} ontbreekt of bevat niet de sleutel voor {feitBron.Code()}.");
         }
 
+        // Read, parse and validate before anything waits for the processing lock: a bad or oversized body is
+        // refused at once, even while an import or a correction holds the lock (VerwerkAsync takes it).
         var body = await LeesAsync(http.Request, ct);
         if (body is null)
         {
@@ -101,7 +103,9 @@ public static class FeitenEndpoints
         await using var tx = await conn.BeginTransactionAsync(ct);
         var context = await Verwerkingscontext.LaadAsync(conn, clock, ct);
         var telling = await FeitenVerwerking.VerwerkAsync(conn, schema, [new GeldigBericht(1, bericht)], null, context, ct);
-        await using var cmd = new NpgsqlCommand("select ontvangen_op from bericht where bericht_id = @id", conn);
+        // This source's own message: the same id from another source is another message, and its time is none of this one's business.
+        await using var cmd = new NpgsqlCommand("select ontvangen_op from bericht where bron = @bron and bericht_id = @id", conn);
+        cmd.Parameters.AddWithValue("bron", schema.Bron.Code());
         cmd.Parameters.AddWithValue("id", berichtId);
         var ontvangenOp = (DateTime)(await cmd.ExecuteScalarAsync(ct))!;
         await context.Audit.SchrijfAsync(auditlog, tx, ct);
@@ -119,17 +123,6 @@ public static class FeitenEndpoints
         await Afwijzingen.SchrijfAsync(conn, bron, null, [new Afgewezen(null, berichtId, reden, FeitJson.AlsTekst(body))],
             clock.GetUtcNow(), ct);
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Constant time whatever the lengths: both sides are hashed to 32 bytes first.</summary>
-    private static bool SleutelKlopt(Microsoft.Extensions.Primitives.StringValues gegeven, string verwacht)
-    {
-        if (gegeven.Count != 1 || string.IsNullOrEmpty(gegeven[0]))
-        {
-            return false;
-        }
-        return CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(gegeven[0]!)), SHA256.HashData(Encoding.UTF8.GetBytes(verwacht)));
     }
 
     /// <returns>The body, or null when it is larger than <see cref="MaxBerichtBytes"/>.</returns>

@@ -7,8 +7,10 @@ namespace DuoInburgering.Web.Verwerking.Feiten;
 public sealed record Ontvangst(List<GeldigBericht> Nieuw, int Dubbel);
 
 /// <summary>
-/// Idempotency by message id: a message id is accepted once, the first time (and the first line of a
-/// batch) it arrives; every later arrival counts as dubbel and changes nothing. Only processing runs
+/// Idempotency by source and message id: a source's message id is accepted once, the first time (and the
+/// first line of a batch) it arrives from that source; every later arrival from that source counts as dubbel
+/// and changes nothing. The key of table bericht is (bron, bericht_id): an id another source used is simply a
+/// new message of this source, so a source can neither claim nor learn of another's ids. Only processing runs
 /// write table bericht, and they hold the processing lock (<see cref="Verwerking.Verwerkingscontext"/>),
 /// so nothing else adds ids while this runs: new ids go in with a plain binary COPY.
 /// </summary>
@@ -42,7 +44,7 @@ public static class BerichtRegistratie
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await VoerUitAsync(conn, "rollback to savepoint bericht_registratie", ct);
-            var eerder = await EerderOntvangenAsync(conn, kandidaten.Select(k => k.Id).ToArray(), ct);
+            var eerder = await EerderOntvangenAsync(conn, bron, kandidaten.Select(k => k.Id).ToArray(), ct);
             kandidaten.RemoveAll(k => eerder.Contains(k.Id));
             await KopieerAsync(conn, bron, kandidaten, importId, nu, ct);
         }
@@ -73,11 +75,15 @@ public static class BerichtRegistratie
         await copy.CompleteAsync(ct);
     }
 
-    /// <summary>The ids among <paramref name="ids"/> already in table bericht: one index probe per id, sorted by the server.</summary>
-    private static async Task<HashSet<string>> EerderOntvangenAsync(NpgsqlConnection conn, string[] ids, CancellationToken ct)
+    /// <summary>The ids among <paramref name="ids"/> this source sent before: one index probe per id, sorted by the server.</summary>
+    private static async Task<HashSet<string>> EerderOntvangenAsync(NpgsqlConnection conn, FeitBron bron, string[] ids, CancellationToken ct)
     {
         var eerder = new HashSet<string>(StringComparer.Ordinal);
-        await using var cmd = new NpgsqlCommand("select bericht_id from bericht where bericht_id = any(@ids)", conn) { CommandTimeout = 0 };
+        await using var cmd = new NpgsqlCommand("select bericht_id from bericht where bron = @bron and bericht_id = any(@ids)", conn)
+        {
+            CommandTimeout = 0,
+        };
+        cmd.Parameters.Add(new NpgsqlParameter<string>("bron", bron.Code()));
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("ids", ids));
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -315,6 +315,164 @@ public sealed class FeitenEndpointTests : IClassFixture<TestDatabase>, IDisposab
     }
 
     [Fact]
+    public async Task A_message_id_is_per_source_COA_reusing_an_IND_id_is_a_new_COA_message_and_IND_repeating_its_own_is_dubbel()
+    {
+        var ind = FatimaInd("E-GEDEELD-1");
+        (ind["bsn"], ind["v_nummer"]) = ("123456782", "0012345678"); // a person no other test here uses
+        var coa = new
+        {
+            bericht_id = "E-GEDEELD-1", bsn = "123456782", coa_locatie = "AZC Budel", gekoppelde_gemeente = "GM0363", datum_gekoppeld = "2022-01-05",
+        };
+        var indEerst = await PostAsync("ind", ind, PibWebFactory.IndSleutel);
+        Assert.Equal("verwerkt", (await JsonAsync(indEerst)).GetProperty("status").GetString());
+
+        // An hour later COA sends the same id: a new COA message, its own time; nothing in the receipt points at IND's.
+        _klok.Advance(TimeSpan.FromHours(1));
+        var coaEerst = await PostAsync("coa", coa, PibWebFactory.CoaSleutel);
+
+        Assert.Equal(HttpStatusCode.Accepted, coaEerst.StatusCode);
+        var bewijs = await JsonAsync(coaEerst);
+        Assert.Equal(("E-GEDEELD-1", "verwerkt"), (bewijs.GetProperty("bericht_id").GetString(), bewijs.GetProperty("status").GetString()));
+        Assert.Equal(Begin.AddHours(1), bewijs.GetProperty("ontvangen_op").GetDateTimeOffset());
+        Assert.Equal(["AZC Budel", "E-GEDEELD-1"], Assert.Single(await FeitenDb.RijenAsync(Cs,
+            "select locatie, bericht_id from coa_feit where bsn = '123456782'")));
+        Assert.Equal(["COA", "IND"], (await FeitenDb.RijenAsync(Cs, "select bron from bericht where bericht_id = 'E-GEDEELD-1' order by bron"))
+            .Select(r => r[0]));
+        Assert.Equal(Begin.UtcDateTime, await FeitenDb.ScalarAsync<DateTime>(Cs,
+            "select ontvangen_op from bericht where bron = 'IND' and bericht_id = 'E-GEDEELD-1'"));
+
+        // Each source repeating its own id gets dubbel with its own first time, and nothing changes.
+        _klok.Advance(TimeSpan.FromHours(1));
+        var tellingVoor = await FeitenDb.TelAsync(Cs);
+        var indWeer = await JsonAsync(await PostAsync("ind", ind, PibWebFactory.IndSleutel));
+        var coaWeer = await JsonAsync(await PostAsync("coa", coa, PibWebFactory.CoaSleutel));
+
+        Assert.Equal(("dubbel", Begin), (indWeer.GetProperty("status").GetString(), indWeer.GetProperty("ontvangen_op").GetDateTimeOffset()));
+        Assert.Equal(("dubbel", Begin.AddHours(1)),
+            (coaWeer.GetProperty("status").GetString(), coaWeer.GetProperty("ontvangen_op").GetDateTimeOffset()));
+        Assert.Equal(tellingVoor, await FeitenDb.TelAsync(Cs));
+    }
+
+    [Theory]
+    [InlineData("oude-coa-sleutel", HttpStatusCode.Accepted)]
+    [InlineData("nieuwe-coa-sleutel", HttpStatusCode.Accepted)]
+    [InlineData("verkeerde-sleutel", HttpStatusCode.Unauthorized)]
+    [InlineData(PibWebFactory.CoaSleutel, HttpStatusCode.Unauthorized)] // the plain key is replaced by the two
+    public async Task During_a_key_rotation_both_active_keys_of_a_source_are_accepted_and_no_other(string sleutel, HttpStatusCode verwacht)
+    {
+        using var roterend = _factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Feiten:Sleutels:Coa", "");
+            b.UseSetting("Feiten:Sleutels:Coa:0", "oude-coa-sleutel");
+            b.UseSetting("Feiten:Sleutels:Coa:1", "nieuwe-coa-sleutel");
+        });
+        var id = $"E-COA-ROTATIE-{sleutel}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/coa")
+        {
+            Content = JsonContent.Create(new
+            {
+                bericht_id = id, bsn = "111222333", coa_locatie = "AZC Budel", gekoppelde_gemeente = "GM0363", datum_gekoppeld = "2022-01-05",
+            }),
+        };
+        request.Headers.Add(FeitenEndpoints.SleutelHeader, sleutel);
+
+        var response = await roterend.CreateClient().SendAsync(request);
+
+        Assert.Equal(verwacht, response.StatusCode);
+        Assert.Equal(verwacht == HttpStatusCode.Accepted ? 1L : 0L,
+            await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from bericht where bron = 'COA' and bericht_id = @id", ("id", id)));
+    }
+
+    [Fact]
+    public async Task More_than_two_keys_for_a_source_is_a_configuration_error_503_not_a_third_way_in()
+    {
+        using var drie = _factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Feiten:Sleutels:Brp:0", "brp-a");
+            b.UseSetting("Feiten:Sleutels:Brp:1", "brp-b");
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/brp")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(FatimaBrp), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(FeitenEndpoints.SleutelHeader, "brp-a");
+
+        var response = await drie.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Berichtenontvangst voor BRP is niet geconfigureerd.", (await JsonAsync(response)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Beyond_the_limit_per_minute_a_source_gets_429_with_Retry_After_and_another_source_is_not_affected()
+    {
+        using var krap = _factory.WithWebHostBuilder(b => b.UseSetting("Feiten:Limiet:PerMinuut", "2"));
+        var client = krap.CreateClient();
+        async Task<HttpResponseMessage> StuurAsync(string bron, string sleutel)
+        {
+            // Authenticated but not JSON: cheap to refuse, and it counts like any message.
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feiten/{bron}")
+            {
+                Content = new StringContent("[1, 2]", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add(FeitenEndpoints.SleutelHeader, sleutel);
+            return await client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await StuurAsync("coa", PibWebFactory.CoaSleutel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await StuurAsync("coa", PibWebFactory.CoaSleutel)).StatusCode);
+        var afwijzingenVoor = await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from afwijzing");
+        var teVeel = await StuurAsync("coa", PibWebFactory.CoaSleutel);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, teVeel.StatusCode);
+        var wacht = int.Parse(Assert.Single(teVeel.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(wacht, 1, 60);
+        var probleem = await JsonAsync(teVeel);
+        Assert.Equal("Te veel berichten", probleem.GetProperty("title").GetString());
+        Assert.StartsWith("COA heeft de limiet van berichten per minuut bereikt.", probleem.GetProperty("detail").GetString());
+        Assert.Equal(afwijzingenVoor, await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from afwijzing"));
+
+        // IND has its own budget; a request without COA's key is not COA's and is refused for that, not counted.
+        Assert.Equal(HttpStatusCode.BadRequest, (await StuurAsync("ind", PibWebFactory.IndSleutel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await StuurAsync("coa", "verkeerde-sleutel")).StatusCode);
+    }
+
+    [Fact]
+    public async Task While_another_transaction_holds_the_processing_lock_an_invalid_or_oversized_message_is_refused_at_once()
+    {
+        await using var houder = new Npgsql.NpgsqlConnection(Cs);
+        await houder.OpenAsync();
+        await using var tx = await houder.BeginTransactionAsync();
+        await using (var slot = new Npgsql.NpgsqlCommand("lock table pauze in share row exclusive mode", houder, tx))
+        {
+            await slot.ExecuteNonQueryAsync(); // what every processing run takes (Verwerkingscontext.LaadAsync)
+        }
+        var client = _factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(15); // were the lock awaited, this would throw instead of answering
+        var ongeldig = FatimaInd("E-IND-SLOT-FOUT");
+        ongeldig["bsn"] = "123456789";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/ind")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(ongeldig), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(FeitenEndpoints.SleutelHeader, PibWebFactory.IndSleutel);
+        var response = await client.SendAsync(request);
+        using var groot = new HttpRequestMessage(HttpMethod.Post, "/api/feiten/ind")
+        {
+            Content = new StringContent(new string(' ', FeitenEndpoints.MaxBerichtBytes + 1), Encoding.UTF8, "application/json"),
+        };
+        groot.Headers.Add(FeitenEndpoints.SleutelHeader, PibWebFactory.IndSleutel);
+        var grootAntwoord = await client.SendAsync(groot);
+        await tx.RollbackAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BSN voldoet niet aan de elfproef.", (await JsonAsync(response)).GetProperty("errors").GetProperty("bsn")[0].GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, grootAntwoord.StatusCode);
+        Assert.Equal(1L, await FeitenDb.ScalarAsync<long>(Cs, "select count(*) from afwijzing where bericht_id = 'E-IND-SLOT-FOUT'"));
+    }
+
+    [Fact]
     public void The_JSON_field_names_are_the_CSV_headers_of_each_source()
     {
         foreach (var schema in new[] { FeitSchema.Ind, FeitSchema.Coa, FeitSchema.Brp })
