@@ -27,6 +27,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CorrectieRun> Correcties => Set<CorrectieRun>();
     public DbSet<CorrectiePersoon> CorrectiePersonen => Set<CorrectiePersoon>();
 
+    /// <summary>The portal's sign-ins, server side (<see cref="Security.SessieRegister"/>).</summary>
+    public DbSet<Sessie> Sessies => Set<Sessie>();
+
     /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every instance and kept over restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -42,6 +42,10 @@ public static class PibAuthenticatie
         builder.Services.AddAuthorization(PibBeleid.Registreer);
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PibToegangHandler>();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton(SessieOpties.Lees(builder.Configuration));
+        builder.Services.AddSingleton<SessieRegister>();
+        // Before AddRazorComponents, whose default provider is only a fallback (TryAdd): circuits revalidate.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, PibAuthenticatieStatus>();
         builder.Services.AddSingleton<GemeenteSessies>();
         return builder;
     }

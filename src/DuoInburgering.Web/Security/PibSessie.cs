@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using DuoInburgering.Web.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
@@ -7,7 +9,9 @@ namespace DuoInburgering.Web.Security;
 /// <summary>
 /// The portal session: a cookie that ends after 15 minutes without activity (WCAG 2.2.1 warns before;
 /// see Features/Inloggen/SessieBewaking). Every request a user makes renews it, so the server's end
-/// and the warning's clock agree.
+/// and the warning's clock agree. The cookie names a server-side record (<see cref="SessieRegister"/>):
+/// signing in starts it, signing out ends it, and a cookie whose record has ended is refused, so a
+/// sign-out in one tab also stops the other tabs' pages and downloads.
 /// </summary>
 public static class PibSessie
 {
@@ -42,7 +46,50 @@ public static class PibSessie
                 c.ShouldRenew = TeltAlsActiviteit(c.Request);
                 return Task.CompletedTask;
             },
+            OnSigningIn = BeginRecordAsync,
+            OnValidatePrincipal = ControleerRecordAsync,
+            OnSigningOut = BeeindigRecordAsync,
         };
+    }
+
+    private static async Task BeginRecordAsync(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity || identity.FindFirst(PibClaims.Gebruiker) is not { } gebruiker)
+        {
+            return;
+        }
+        var register = context.HttpContext.RequestServices.GetRequiredService<SessieRegister>();
+        var id = await register.BeginAsync(gebruiker.Value, context.HttpContext.RequestAborted);
+        foreach (var oud in identity.FindAll(SessieRegister.Claim).ToList())
+        {
+            identity.RemoveClaim(oud);
+        }
+        identity.AddClaim(new Claim(SessieRegister.Claim, id.ToString()));
+    }
+
+    /// <summary>
+    /// Every request with the cookie asks its record: a cookie without one, or whose session ended (signed out
+    /// in another tab, idle, past its absolute lifetime), is refused and removed. A real request is activity.
+    /// </summary>
+    private static async Task ControleerRecordAsync(CookieValidatePrincipalContext context)
+    {
+        var register = context.HttpContext.RequestServices.GetRequiredService<SessieRegister>();
+        if (SessieRegister.IdVan(context.Principal) is { } id
+            && await register.ControleerAsync(id, TeltAlsActiviteit(context.Request), context.HttpContext.RequestAborted))
+        {
+            return;
+        }
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(context.Scheme.Name);
+    }
+
+    private static async Task BeeindigRecordAsync(CookieSigningOutContext context)
+    {
+        if (SessieRegister.IdVan(context.HttpContext.User) is { } id)
+        {
+            await context.HttpContext.RequestServices.GetRequiredService<SessieRegister>()
+                .BeeindigAsync(id, SessieEinde.Uitgelogd, CancellationToken.None);
+        }
     }
 
     /// <summary>

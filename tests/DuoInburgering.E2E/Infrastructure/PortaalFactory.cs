@@ -10,6 +10,9 @@ namespace DuoInburgering.E2E.Infrastructure;
 /// </summary>
 public sealed class PortaalFactory(string connectionString, int demoPersonen) : WebApplicationFactory<Program>
 {
+    /// <summary>How often an open tab checks its session: seconds here, so a test sees another tab's sign-out soon.</summary>
+    public static readonly TimeSpan Hercontrole = TimeSpan.FromSeconds(2);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -21,5 +24,6 @@ public sealed class PortaalFactory(string connectionString, int demoPersonen) : 
         builder.UseSetting("Feiten:Sleutels:Ind", PibWebFactory.IndSleutel);
         builder.UseSetting("Feiten:Sleutels:Coa", PibWebFactory.CoaSleutel);
         builder.UseSetting("Feiten:Sleutels:Brp", PibWebFactory.BrpSleutel);
+        builder.UseSetting("Sessie:Hercontrole", Hercontrole.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

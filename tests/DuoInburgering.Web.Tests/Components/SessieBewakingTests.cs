@@ -113,6 +113,55 @@ public sealed class SessieBewakingTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_navigation_whose_extend_call_is_refused_goes_to_the_expired_page()
+    {
+        var cut = Render(VasteAuthenticatie.Als("km.ede"), verlengStatus: 401);
+        _tijd.Advance(TimeSpan.FromMinutes(5));
+        Navigatie.NavigateTo("/gemeente");
+        cut.WaitForAssertion(() => Assert.EndsWith("/sessie-verlopen", Navigatie.Uri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_clock_starts_again_only_when_the_server_confirmed_the_extension()
+    {
+        // The extend call's outcome is unknown (the circuit lost its browser): the server's 15 minutes still run.
+        var cut = Render(VasteAuthenticatie.Als("km.ede"), verlengStatus: 0);
+        _tijd.Advance(TimeSpan.FromMinutes(10));
+        Navigatie.NavigateTo("/gemeente");
+        cut.WaitForAssertion(() => Assert.Equal(1, Verlengd));
+        _tijd.Advance(TimeSpan.FromMinutes(3.5));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[role=alertdialog]")));
+    }
+
+    [Fact]
+    public void When_the_circuit_loses_its_session_the_tab_goes_to_the_signed_out_page()
+    {
+        var aanmelding = new WisselendeAuthenticatie(VasteAuthenticatie.Als("km.amsterdam"));
+        _ctx.Services.AddSingleton<AuthenticationStateProvider>(aanmelding);
+        _module.Setup<int>("verleng").SetResult(204);
+        var cut = _ctx.Render<SessieBewaking>();
+        Assert.DoesNotContain("uitgelogd", Navigatie.Uri, StringComparison.Ordinal);
+
+        aanmelding.WordAnoniem();
+        cut.WaitForAssertion(() => Assert.EndsWith("/uitgelogd", Navigatie.Uri, StringComparison.Ordinal));
+        Assert.True(((BunitNavigationManager)Navigatie).History.First().Options.ForceLoad, "a full load: the circuit and its data are gone");
+    }
+
+    /// <summary>What the revalidating provider does when a session ends: the circuit's user becomes anonymous.</summary>
+    private sealed class WisselendeAuthenticatie(AuthenticationStateProvider begin) : AuthenticationStateProvider
+    {
+        private Task<AuthenticationState> _staat = begin.GetAuthenticationStateAsync();
+
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => _staat;
+
+        public void WordAnoniem()
+        {
+            _staat = Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity())));
+            NotifyAuthenticationStateChanged(_staat);
+        }
+    }
+
+    [Fact]
     public void Anonymous_visitors_have_no_clock()
     {
         var cut = Render(new VasteAuthenticatie(null));

@@ -75,9 +75,33 @@ public static class Aanmelding
         var opties = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var nu = uitgegeven ?? (opties.TimeProvider ?? services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        // As the real sign-in does (PibSessie, OnSigningIn): a server-side session record, named in the cookie.
+        principal = MetSessie(principal, services.GetRequiredService<SessieRegister>()
+            .BeginAsync(principal.FindFirstValue(PibClaims.Gebruiker) ?? "onbekend").GetAwaiter().GetResult());
         var ticket = new AuthenticationTicket(principal,
             new AuthenticationProperties { IssuedUtc = nu, ExpiresUtc = nu + opties.ExpireTimeSpan },
             CookieAuthenticationDefaults.AuthenticationScheme);
         return opties.TicketDataFormat.Protect(ticket);
+    }
+
+    /// <summary>The session id of a cookie made by <see cref="CookieWaarde"/> (to end it, or look it up).</summary>
+    public static Guid SessieVan(IServiceProvider services, string cookieWaarde)
+    {
+        var opties = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        return SessieRegister.IdVan(opties.TicketDataFormat.Unprotect(cookieWaarde)?.Principal)
+            ?? throw new InvalidOperationException("Deze cookie noemt geen sessie.");
+    }
+
+    private static ClaimsPrincipal MetSessie(ClaimsPrincipal principal, Guid sessie)
+    {
+        var identity = new ClaimsIdentity(principal.Identity as ClaimsIdentity
+            ?? throw new ArgumentException("Geen ClaimsIdentity.", nameof(principal)));
+        foreach (var oud in identity.FindAll(SessieRegister.Claim).ToList())
+        {
+            identity.RemoveClaim(oud);
+        }
+        identity.AddClaim(new Claim(SessieRegister.Claim, sessie.ToString()));
+        return new ClaimsPrincipal(identity);
     }
 }

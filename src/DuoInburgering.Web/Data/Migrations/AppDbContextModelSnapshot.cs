@@ -1058,6 +1058,42 @@ namespace DuoInburgering.Web.Data.Migrations
                     b.ToTable("regime_keuze", (string)null);
                 });
 
+            modelBuilder.Entity("DuoInburgering.Web.Data.Entities.Sessie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("Beeindigd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("beeindigd");
+
+                    b.Property<DateTimeOffset>("Begonnen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("begonnen");
+
+                    b.Property<string>("Einde")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("einde");
+
+                    b.Property<string>("Gebruiker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("gebruiker");
+
+                    b.Property<DateTimeOffset>("LaatstGezien")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("laatst_gezien");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Begonnen");
+
+                    b.ToTable("sessie", (string)null);
+                });
+
             modelBuilder.Entity("DuoInburgering.Web.Data.Entities.SignaalRecord", b =>
                 {
                     b.Property<long>("Id")
