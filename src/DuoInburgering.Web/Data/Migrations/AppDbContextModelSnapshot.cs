@@ -510,6 +510,10 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("bron");
 
+                    b.Property<string>("GestartDoor")
+                        .HasColumnType("text")
+                        .HasColumnName("gestart_door");
+
                     b.Property<DateTimeOffset>("GestartOp")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("gestart_op");
@@ -835,7 +839,7 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("reden");
 
-                    b.Property<string>("RuleSetVersie")
+                    b.Property<string>("RegelsetVersie")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("rule_set_versie");

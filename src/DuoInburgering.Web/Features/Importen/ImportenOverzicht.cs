@@ -44,13 +44,14 @@ public sealed partial class ImportenOverzicht(NpgsqlDataSource dataSource, Audit
         var sql = $"""
             with regels as (
                 select id, bron, null::date as dag, bestandsnaam, gestart_op as moment,
-                       aantal_rijen as rijen, aantal_verwerkt as verwerkt, aantal_afgewezen as afgewezen, aantal_dubbel as dubbel
+                       aantal_rijen as rijen, aantal_verwerkt as verwerkt, aantal_afgewezen as afgewezen, aantal_dubbel as dubbel,
+                       gestart_door as door
                 from import_run where voltooid_op is not null
                 union all
-                select null, bron, dag, null, laatste, verwerkt + afgewezen, verwerkt, afgewezen, null
+                select null, bron, dag, null, laatste, verwerkt + afgewezen, verwerkt, afgewezen, null, null
                 from ({LosseBerichten}) b
             )
-            select id, bron, dag, bestandsnaam, moment, rijen, verwerkt, afgewezen, dubbel, count(*) over ()::int
+            select id, bron, dag, bestandsnaam, moment, rijen, verwerkt, afgewezen, dubbel, count(*) over ()::int, door
             from regels
             order by moment desc, id desc nulls last, bron
             limit @n offset @overslaan
@@ -82,7 +83,8 @@ public sealed partial class ImportenOverzicht(NpgsqlDataSource dataSource, Audit
     public async Task<ImportRegel?> RunAsync(long id, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand("""
-            select id, bron, null::date, bestandsnaam, gestart_op, aantal_rijen, aantal_verwerkt, aantal_afgewezen, aantal_dubbel
+            select id, bron, null::date, bestandsnaam, gestart_op, aantal_rijen, aantal_verwerkt, aantal_afgewezen, aantal_dubbel, 0,
+                   gestart_door
             from import_run where id = @id and voltooid_op is not null
             """);
         cmd.Parameters.AddWithValue("id", id);
@@ -231,7 +233,7 @@ public sealed partial class ImportenOverzicht(NpgsqlDataSource dataSource, Audit
             ? new ImportSleutel.Berichten(bron, r.GetFieldValue<DateOnly>(2))
             : new ImportSleutel.Run(r.GetInt64(0), bron);
         return new ImportRegel(sleutel, r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
-            r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8));
+            r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(10) ? null : r.GetString(10));
     }
 
     private static AfwijzingRegel LeesAfwijzing(NpgsqlDataReader r) => new(
