@@ -3,7 +3,10 @@ using DuoInburgering.Web.Verwerking.Feiten;
 
 namespace DuoInburgering.Cli;
 
-/// <summary>'import ind|coa|brp BESTAND [--rapport AFWIJZINGEN.csv]': bulk facts, one transaction per file.</summary>
+/// <summary>
+/// 'import ind|coa|brp BESTAND [--rapport AFWIJZINGEN.csv] [--door NAAM]': bulk facts, one transaction per file. Who started
+/// it (<c>--door</c>, else the operating-system user) is recorded in import_run and the audit log.
+/// </summary>
 internal static class ImportCommand
 {
     private const int MaxGetoond = 50;
@@ -12,7 +15,7 @@ internal static class ImportCommand
     {
         if (args.Length < 3 || !FeitBronTekst.TryParse(args[1], out var bron))
         {
-            throw new CliException("Gebruik: import ind|coa|brp BESTAND.csv [--rapport AFWIJZINGEN.csv]", 2);
+            throw new CliException("Gebruik: import ind|coa|brp BESTAND.csv [--rapport AFWIJZINGEN.csv] [--door NAAM]", 2);
         }
         var pad = args[2];
         if (!File.Exists(pad))
@@ -20,12 +23,17 @@ internal static class ImportCommand
             throw new CliException($"Bestand niet gevonden: {pad}", 2);
         }
         var rapportPad = CliArgs.Optie(args, "--rapport");
+        var door = CliArgs.Optie(args, "--door") is { } naam ? naam.Trim() : Environment.UserName;
+        if (string.IsNullOrWhiteSpace(door))
+        {
+            throw new CliException("Geef met --door aan wie de import start.", 2);
+        }
         var auditlog = AuditCommand.AuditlogVoorPersonen();
         await using var db = await CliDatabase.DataSourceAsync();
         ImportRapport rapport;
         try
         {
-            rapport = await FeitenImport.ImportAsync(db, bron, pad, TimeProvider.System, auditlog, CancellationToken.None);
+            rapport = await FeitenImport.ImportAsync(db, bron, pad, door, TimeProvider.System, auditlog, CancellationToken.None);
         }
         catch (FeitenCsvException e)
         {

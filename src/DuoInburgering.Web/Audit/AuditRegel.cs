@@ -57,6 +57,7 @@ public static class Verwerkingsactiviteiten
     public const string CorrectieAfwijzen = "correctie-afwijzen";
     public const string GroepVrijgeven = "groep-vrijgeven";
     public const string KeuzeRegistreren = "keuze-registreren";
+    public const string ImportStarten = "import-starten";
     public const string VerstrekkingGemeente = "verstrekking-gemeente";
     public const string InzageDuo = "inzage-duo";
     public const string InzageAudit = "inzage-audit";

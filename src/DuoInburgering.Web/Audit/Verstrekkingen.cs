@@ -64,7 +64,50 @@ public static class Verstrekkingen
         {
             await db.SaveChangesAsync(ct);
         }
-        var transactie = Auditlog.Transactie(db);
+        var aantal = await RegistreerAsync(Auditlog.Transactie(db), auditlog, gebruiker, kanaal, omschrijving, verstrekt, tijdstip, telling, ct);
+        if (eigen is not null)
+        {
+            await eigen.CommitAsync(ct);
+        }
+        return aantal;
+    }
+
+    /// <summary>
+    /// In a plain Npgsql transaction, for DUO's and the auditors' reads that do not go through EF (the DUO person page, the
+    /// correction preview, the import rejects): the same event, queued in <paramref name="transactie"/>, committed by the caller.
+    /// A DUO or auditor user has no municipality; the event then carries none.
+    /// </summary>
+    public static async Task RegistreerAsync(
+        NpgsqlTransaction transactie,
+        Auditlog auditlog,
+        PibGebruiker gebruiker,
+        VerstrekkingKanaal kanaal,
+        string omschrijving,
+        IEnumerable<string> bsns,
+        DateTimeOffset tijdstip,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactie);
+        ArgumentNullException.ThrowIfNull(auditlog);
+        ArgumentNullException.ThrowIfNull(gebruiker);
+        var verstrekt = bsns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (verstrekt.Length > 0)
+        {
+            await RegistreerAsync(transactie, auditlog, gebruiker, kanaal, omschrijving, verstrekt, tijdstip, null, ct);
+        }
+    }
+
+    private static async Task<int?> RegistreerAsync(
+        NpgsqlTransaction transactie,
+        Auditlog auditlog,
+        PibGebruiker gebruiker,
+        VerstrekkingKanaal kanaal,
+        string omschrijving,
+        string[] verstrekt,
+        DateTimeOffset tijdstip,
+        IQueryable<int>? telling,
+        CancellationToken ct)
+    {
         await using var batch = new NpgsqlBatch(transactie.Connection, transactie);
         if (telling is not null)
         {
@@ -102,10 +145,6 @@ public static class Verstrekkingen
             while (await lezer.NextResultAsync(ct))
             {
             }
-        }
-        if (eigen is not null)
-        {
-            await eigen.CommitAsync(ct);
         }
         return aantal;
     }

@@ -10,6 +10,9 @@ public sealed class ImportRun
     public required string Bestandsnaam { get; init; }
     public required string Sha256 { get; init; }
     public DateTimeOffset GestartOp { get; init; }
+
+    /// <summary>Who started the import: the DUO user on the imports page, the CLI's <c>--door</c> or OS user; null before issue 17.</summary>
+    public string? GestartDoor { get; init; }
     public DateTimeOffset? VoltooidOp { get; set; }
     public int AantalRijen { get; set; }
     public int AantalVerwerkt { get; set; }

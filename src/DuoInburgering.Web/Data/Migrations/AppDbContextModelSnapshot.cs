@@ -509,6 +509,10 @@ namespace DuoInburgering.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("bron");
 
+                    b.Property<string>("GestartDoor")
+                        .HasColumnType("text")
+                        .HasColumnName("gestart_door");
+
                     b.Property<DateTimeOffset>("GestartOp")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("gestart_op");

@@ -43,8 +43,12 @@ public static class CorrectieDownload
             return Results.ValidationProblem(fouten, title: "Ongeldige correctie",
                 detail: string.Join(" ", fouten.Values.SelectMany(f => f).Distinct()));
         }
+        if (PibPrincipal.Geldig(http.User) is not { } gebruiker)
+        {
+            return Results.Forbid();
+        }
         var ct = http.RequestAborted;
-        var voorbeeld = await correcties.VoorbeeldAsync(versie, scope, ct);
+        var voorbeeld = await correcties.VoorbeeldAsync(versie, scope, gebruiker, Data.Entities.VerstrekkingKanaal.Download, ct);
         var naam = $"correctie-voorbeeld-{versie}-{PibVandaag.Van(klok):yyyyMMdd}.csv";
         Bijlage.Zet(http.Response, naam);
         http.Response.Headers["X-Pib-Lijst-Hash"] = voorbeeld.Hash;

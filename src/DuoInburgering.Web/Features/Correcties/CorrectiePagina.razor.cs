@@ -74,7 +74,13 @@ public sealed partial class CorrectiePagina
             _melding = (Severity.Warning, "Het formulier klopt nog niet: " + string.Join(" ", fouten.Values));
             return;
         }
-        await BezigAsync("Voorbeeld wordt berekend …", async () => _voorbeeld = await Correcties.VoorbeeldAsync(versie, scope, CancellationToken.None));
+        if (_gebruiker is not { } gebruiker)
+        {
+            _melding = (Severity.Error, "Je bent niet meer aangemeld. Meld je opnieuw aan.");
+            return;
+        }
+        await BezigAsync("Voorbeeld wordt berekend …", async () =>
+            _voorbeeld = await Correcties.VoorbeeldAsync(versie, scope, gebruiker, Data.Entities.VerstrekkingKanaal.Scherm, CancellationToken.None));
     }
 
     private async Task ToepassenAsync()

@@ -5,6 +5,7 @@ using DuoInburgering.Web.Data.Entities;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
 using DuoInburgering.Web.Data;
+using DuoInburgering.Web.Security;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -58,6 +59,22 @@ public sealed class Correctiedienst(NpgsqlDataSource db, TimeProvider klok, Audi
     {
         var rules = Controleer(versie, scope);
         return Herbepalingsvoorbeeld.BerekenAsync(db, rules, scope, ct);
+    }
+
+    /// <summary>
+    /// The preview as shown to or downloaded by a DUO user: the persons it lists are a disclosure, recorded in the read's
+    /// transaction (<see cref="Verstrekkingen"/>).
+    /// </summary>
+    /// <exception cref="CorrectieException">Unknown version or an impossible scope.</exception>
+    public Task<Voorbeeld> VoorbeeldAsync(string versie, CorrectieScope scope, PibGebruiker gebruiker, VerstrekkingKanaal kanaal,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(gebruiker);
+        var rules = Controleer(versie, scope);
+        var omschrijving = kanaal == VerstrekkingKanaal.Download ? "duo: correctievoorbeeld csv " + versie : "duo: correctievoorbeeld " + versie;
+        return Herbepalingsvoorbeeld.BerekenAsync(db, rules, scope,
+            (tx, wijzigingen) => Verstrekkingen.RegistreerAsync(tx, auditlog, gebruiker, kanaal, omschrijving, wijzigingen.Select(w => w.Bsn),
+                klok.GetUtcNow(), ct), ct);
     }
 
     /// <summary>Carries out the preview DUO confirmed (its <paramref name="bevestigdeHash"/>), or finishes its interrupted run.</summary>

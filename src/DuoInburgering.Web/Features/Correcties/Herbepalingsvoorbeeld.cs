@@ -69,15 +69,24 @@ public static class Herbepalingsvoorbeeld
     public static Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRegelset rules, CancellationToken ct) =>
         BerekenAsync(db, rules, CorrectieScope.Iedereen, ct);
 
-    public static async Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRegelset rules, CorrectieScope scope, CancellationToken ct)
+    public static Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRegelset rules, CorrectieScope scope, CancellationToken ct) =>
+        BerekenAsync(db, rules, scope, registreer: null, ct);
+
+    /// <summary>
+    /// With <paramref name="registreer"/>: the listed persons are a disclosure to a user, recorded by that callback in the
+    /// read's own transaction (which then writes that record and nothing else) and committed with it.
+    /// </summary>
+    public static async Task<Voorbeeld> BerekenAsync(NpgsqlDataSource db, RegimeRegelset rules, CorrectieScope scope,
+        Func<NpgsqlTransaction, IReadOnlyList<Wijziging>, Task>? registreer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(scope);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await using (var ro = new NpgsqlCommand("set transaction read only", conn))
+        if (registreer is null)
         {
+            await using var ro = new NpgsqlCommand("set transaction read only", conn);
             await ro.ExecuteNonQueryAsync(ct);
         }
 
@@ -92,6 +101,11 @@ public static class Herbepalingsvoorbeeld
                 k.Oud.Peildatum, k.Nieuw.Peildatum, reden, k.NieuweReden, koppelingReden, k.NieuweKoppelingReden, regelset);
         });
         var ss190 = await Ss190PerGemeenteAsync(conn, [.. wijzigingen.Where(w => w.Actie == CorrectieActie.VerlaatWi2021).Select(w => w.Bsn)], ct);
+        if (registreer is not null)
+        {
+            await registreer(tx, wijzigingen);
+            await tx.CommitAsync(ct);
+        }
         return new Voorbeeld(rules.Versie, scope, personen, inScope, wijzigingen, Tel(wijzigingen, ss190),
             Hash(rules.Versie, scope, wijzigingen));
     }

@@ -5,6 +5,8 @@ using DuoInburgering.Domain.Verwerking;
 using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Audit;
 using DuoInburgering.Web.Verwerking;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Security;
 using Npgsql;
 
 namespace DuoInburgering.Web.Features.DuoPersoon;
@@ -40,14 +42,19 @@ public sealed record KeuzeResultaat(Regime Van, Regime Naar, int Ss190, int Sign
 /// </summary>
 public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok, Auditlog auditlog)
 {
-    /// <summary>The person, or null for an unknown or malformed BSN.</summary>
-    public async Task<DuoPersoon?> LaadAsync(string bsn, CancellationToken ct)
+    /// <summary>
+    /// The person, or null for an unknown or malformed BSN. A person shown is a disclosure to this DUO user, recorded
+    /// (<see cref="Verstrekkingen"/>) in the transaction of the read.
+    /// </summary>
+    public async Task<DuoPersoon?> LaadAsync(string bsn, PibGebruiker gebruiker, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(gebruiker);
         if (!Bsn.TryParse(bsn, out _))
         {
             return null;
         }
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
         if (!(await PersoonBatch.LaadAsync(conn, [bsn], ct)).TryGetValue(bsn, out var regel) || regel.Persoon is not { } p)
         {
             return null;
@@ -70,6 +77,8 @@ public sealed class RegimeKeuzes(NpgsqlDataSource dataSource, TimeProvider klok,
             }
         }
         var gemeente = p.PubGemeenteCode;
+        await Verstrekkingen.RegistreerAsync(tx, auditlog, gebruiker, VerstrekkingKanaal.Scherm, "duo: persoonspagina", [bsn], klok.GetUtcNow(), ct);
+        await tx.CommitAsync(ct);
         return new DuoPersoon(p.Bsn, p.Naam, p.Geboortedatum, p.Doelgroep, p.Uitkomst, p.Reden, p.RegelsetVersie, p.Status,
             gepubliceerd?.ActiefRegime?.ToString(), gemeente, p.Geparkeerd, p.VrijgaveWacht, p.VrijgegevenOp, volgensRegels.Reden,
             feiten.Keuze, registratie,

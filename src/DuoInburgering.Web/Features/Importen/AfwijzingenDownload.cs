@@ -33,11 +33,15 @@ public static class AfwijzingenDownload
 
     private static async Task<IResult> DownloadAsync(ImportSleutel sleutel, string naam, HttpContext http, ImportenOverzicht overzicht)
     {
+        if (PibPrincipal.Geldig(http.User) is not { } gebruiker)
+        {
+            return Results.Forbid();
+        }
         var ct = http.RequestAborted;
         Bijlage.Zet(http.Response, naam);
         var csv = new CsvUitvoer<AfwijzingRegel>(http.Response.Body, Koppen, Velden);
         await csv.KopAsync(ct);
-        await foreach (var a in overzicht.AlleAfwijzingenAsync(sleutel, ct))
+        await foreach (var a in overzicht.AlleAfwijzingenAsync(sleutel, gebruiker, ct))
         {
             await csv.RijAsync(a, ct);
         }

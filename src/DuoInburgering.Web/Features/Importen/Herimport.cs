@@ -37,7 +37,7 @@ public sealed class Herimport(NpgsqlDataSource dataSource, TimeProvider klok, Au
 
     public static string MaxTekst => $"{MaxBytes / (1024 * 1024)} MB";
 
-    /// <param name="door">The DUO user, for the log only (import_run has no column for it).</param>
+    /// <param name="door">The DUO user: recorded in import_run.gestart_door and the audit log, not in the application log.</param>
     public async Task<HerimportUitkomst> ImporteerAsync(FeitBron bron, string bestandsnaam, Stream inhoud, string door, CancellationToken ct)
     {
         var map = Directory.CreateTempSubdirectory("pib-herimport-");
@@ -52,14 +52,14 @@ public sealed class Herimport(NpgsqlDataSource dataSource, TimeProvider klok, Au
                         $"Het bestand is groter dan {MaxTekst}. Er is niets geïmporteerd; importeer een groot bestand met de CLI (import).");
                 }
             }
-            var rapport = await FeitenImport.ImportAsync(dataSource, bron, pad, klok, auditlog, ct);
+            var rapport = await FeitenImport.ImportAsync(dataSource, bron, pad, door, klok, auditlog, ct);
             if (rapport.EerderGeimporteerd is { } eerder)
             {
-                log.LogInformation("Herimport {Bron} door {Door}: bestand was al geïmporteerd als import {Import}", bron.Code(), door, eerder);
+                log.LogInformation("Herimport {Bron}: bestand was al geïmporteerd als import {Import}", bron.Code(), eerder);
                 return new HerimportUitkomst.AlGeimporteerd(eerder);
             }
-            log.LogInformation("Herimport {Bron} door {Door}: import {Import}, {Rijen} rijen, {Verwerkt} verwerkt, {Afgewezen} afgewezen, {Dubbel} dubbel",
-                bron.Code(), door, rapport.ImportId, rapport.Rijen, rapport.Verwerkt, rapport.Afgewezen.Count, rapport.Dubbel);
+            log.LogInformation("Herimport {Bron}: import {Import}, {Rijen} rijen, {Verwerkt} verwerkt, {Afgewezen} afgewezen, {Dubbel} dubbel",
+                bron.Code(), rapport.ImportId, rapport.Rijen, rapport.Verwerkt, rapport.Afgewezen.Count, rapport.Dubbel);
             return new HerimportUitkomst.Geimporteerd(rapport);
         }
         catch (FeitenCsvException e)
@@ -69,7 +69,7 @@ public sealed class Herimport(NpgsqlDataSource dataSource, TimeProvider klok, Au
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Only the type: a database message can quote a value from the file, and the log never gets personal data.
-            log.LogError("Herimport {Bron} door {Door} mislukt ({Fout}); de transactie is teruggedraaid", bron.Code(), door, e.GetType().Name);
+            log.LogError("Herimport {Bron} mislukt ({Fout}); de transactie is teruggedraaid", bron.Code(), e.GetType().Name);
             return new HerimportUitkomst.Geweigerd("De import is mislukt en teruggedraaid; er is niets gewijzigd. Probeer het opnieuw of meld het aan beheer.");
         }
         finally

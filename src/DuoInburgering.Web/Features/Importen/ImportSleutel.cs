@@ -48,8 +48,11 @@ public abstract record ImportSleutel(FeitBron Bron)
 /// </summary>
 /// <param name="Naam">The file name of an import; null for single messages.</param>
 /// <param name="Moment">Start of the import, or the last message of the day.</param>
-public sealed record ImportRegel(ImportSleutel Sleutel, string? Naam, DateTimeOffset Moment, int Rijen, int Verwerkt, int Afgewezen, int? Dubbel)
+public sealed record ImportRegel(ImportSleutel Sleutel, string? Naam, DateTimeOffset Moment, int Rijen, int Verwerkt, int Afgewezen, int? Dubbel, string? Door = null)
 {
+    /// <summary>Who started it as the pages show it: a file import's starter (import_run.gestart_door), a source for single messages.</summary>
+    public string GestartDoor => Sleutel is ImportSleutel.Berichten b ? b.Bron.Code() : Door ?? "– (niet vastgelegd)";
+
     public string Omschrijving => Sleutel switch
     {
         ImportSleutel.Run r => $"Import {r.Id.ToString(CultureInfo.InvariantCulture)}: {Naam}",

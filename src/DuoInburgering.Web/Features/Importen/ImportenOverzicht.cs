@@ -1,4 +1,10 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using DuoInburgering.Domain.Identiteit;
+using DuoInburgering.Web.Audit;
+using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Verwerking.Feiten;
 using Npgsql;
 
@@ -9,7 +15,11 @@ namespace DuoInburgering.Web.Features.Importen;
 /// grouped per source and Dutch day (bericht and afwijzing without import_id, on their partial indexes).
 /// DUO-internal tables: municipalities (role pib_gemeente) have no grant on them.
 /// </summary>
-public sealed class ImportenOverzicht(NpgsqlDataSource dataSource)
+/// <remarks>
+/// The rejects are what a source sent, personal data included: every page of them and every download is a disclosure to
+/// the DUO user, recorded (<see cref="Verstrekkingen"/>) in the read's transaction with the BSNs the lines carry.
+/// </remarks>
+public sealed partial class ImportenOverzicht(NpgsqlDataSource dataSource, Auditlog auditlog, TimeProvider klok)
 {
     /// <summary>
     /// Messages per source and day. The day is Europe/Amsterdam's (PibVandaag), the same zone the page shows
@@ -34,13 +44,14 @@ public sealed class ImportenOverzicht(NpgsqlDataSource dataSource)
         var sql = $"""
             with regels as (
                 select id, bron, null::date as dag, bestandsnaam, gestart_op as moment,
-                       aantal_rijen as rijen, aantal_verwerkt as verwerkt, aantal_afgewezen as afgewezen, aantal_dubbel as dubbel
+                       aantal_rijen as rijen, aantal_verwerkt as verwerkt, aantal_afgewezen as afgewezen, aantal_dubbel as dubbel,
+                       gestart_door as door
                 from import_run where voltooid_op is not null
                 union all
-                select null, bron, dag, null, laatste, verwerkt + afgewezen, verwerkt, afgewezen, null
+                select null, bron, dag, null, laatste, verwerkt + afgewezen, verwerkt, afgewezen, null, null
                 from ({LosseBerichten}) b
             )
-            select id, bron, dag, bestandsnaam, moment, rijen, verwerkt, afgewezen, dubbel, count(*) over ()::int
+            select id, bron, dag, bestandsnaam, moment, rijen, verwerkt, afgewezen, dubbel, count(*) over ()::int, door
             from regels
             order by moment desc, id desc nulls last, bron
             limit @n offset @overslaan
@@ -72,7 +83,8 @@ public sealed class ImportenOverzicht(NpgsqlDataSource dataSource)
     public async Task<ImportRegel?> RunAsync(long id, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand("""
-            select id, bron, null::date, bestandsnaam, gestart_op, aantal_rijen, aantal_verwerkt, aantal_afgewezen, aantal_dubbel
+            select id, bron, null::date, bestandsnaam, gestart_op, aantal_rijen, aantal_verwerkt, aantal_afgewezen, aantal_dubbel, 0,
+                   gestart_door
             from import_run where id = @id and voltooid_op is not null
             """);
         cmd.Parameters.AddWithValue("id", id);
@@ -102,11 +114,15 @@ public sealed class ImportenOverzicht(NpgsqlDataSource dataSource)
         return new ImportRegel(sleutel, null, reader.GetFieldValue<DateTimeOffset>(2), verwerkt + afgewezen, verwerkt, afgewezen, null);
     }
 
-    /// <summary>The rejects in file order (single messages in order of arrival).</summary>
-    public async Task<Pagina<AfwijzingRegel>> AfwijzingenAsync(ImportSleutel sleutel, int pagina, int grootte, CancellationToken ct)
+    /// <summary>The rejects in file order (single messages in order of arrival); the page's BSNs recorded as shown to <paramref name="gebruiker"/>.</summary>
+    public async Task<Pagina<AfwijzingRegel>> AfwijzingenAsync(ImportSleutel sleutel, int pagina, int grootte, PibGebruiker gebruiker,
+        CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(gebruiker);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
         var rijen = new List<AfwijzingRegel>(grootte);
-        await using (var cmd = AfwijzingenCommand(sleutel, "order by regel nulls last, ontvangen_op, id limit @n offset @overslaan"))
+        await using (var cmd = AfwijzingenCommand(conn, sleutel, "order by regel nulls last, ontvangen_op, id limit @n offset @overslaan"))
         {
             cmd.Parameters.AddWithValue("n", grootte);
             cmd.Parameters.AddWithValue("overslaan", pagina * grootte);
@@ -118,33 +134,74 @@ public sealed class ImportenOverzicht(NpgsqlDataSource dataSource)
         }
         await using var tel = sleutel switch
         {
-            ImportSleutel.Run run => Met(dataSource.CreateCommand("select count(*)::int from afwijzing where import_id = @id"), run),
-            ImportSleutel.Berichten dag => Met(dataSource.CreateCommand(
-                "select count(*)::int from afwijzing where import_id is null and bron = @bron and ontvangen_op >= @van and ontvangen_op < @tot"), dag),
+            ImportSleutel.Run run => Met(new NpgsqlCommand("select count(*)::int from afwijzing where import_id = @id", conn), run),
+            ImportSleutel.Berichten dag => Met(new NpgsqlCommand(
+                "select count(*)::int from afwijzing where import_id is null and bron = @bron and ontvangen_op >= @van and ontvangen_op < @tot", conn), dag),
             _ => throw new ArgumentOutOfRangeException(nameof(sleutel)),
         };
-        return new Pagina<AfwijzingRegel>(rijen, (int)(await tel.ExecuteScalarAsync(ct))!);
+        var totaal = (int)(await tel.ExecuteScalarAsync(ct))!;
+        await Verstrekkingen.RegistreerAsync(tx, auditlog, gebruiker, VerstrekkingKanaal.Scherm, "duo: afwijzingen " + Omschrijving(sleutel),
+            rijen.SelectMany(a => Bsns(a.Inhoud)), klok.GetUtcNow(), ct);
+        await tx.CommitAsync(ct);
+        return new Pagina<AfwijzingRegel>(rijen, totaal);
     }
 
-    /// <summary>Every reject, one row at a time, for the CSV download.</summary>
-    public async IAsyncEnumerable<AfwijzingRegel> AlleAfwijzingenAsync(ImportSleutel sleutel, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Every reject, one row at a time, for the CSV download; what was sent is recorded as downloaded by
+    /// <paramref name="gebruiker"/> at the end, also after a broken-off download.
+    /// </summary>
+    public async IAsyncEnumerable<AfwijzingRegel> AlleAfwijzingenAsync(ImportSleutel sleutel, PibGebruiker gebruiker,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var cmd = AfwijzingenCommand(sleutel, "order by regel nulls last, ontvangen_op, id");
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        ArgumentNullException.ThrowIfNull(gebruiker);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var verstrekt = new HashSet<string>(StringComparer.Ordinal);
+        try
         {
-            yield return LeesAfwijzing(reader);
+            await using var cmd = AfwijzingenCommand(conn, sleutel, "order by regel nulls last, ontvangen_op, id");
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var a = LeesAfwijzing(reader);
+                verstrekt.UnionWith(Bsns(a.Inhoud));
+                yield return a;
+            }
+        }
+        finally
+        {
+            // The client's token may be cancelled by now: what was sent must be on record.
+            await Verstrekkingen.RegistreerAsync(tx, auditlog, gebruiker, VerstrekkingKanaal.Download,
+                "duo: afwijzingen csv " + Omschrijving(sleutel), verstrekt, klok.GetUtcNow(), CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
         }
     }
 
-    private NpgsqlCommand AfwijzingenCommand(ImportSleutel sleutel, string volgorde)
+    /// <summary>
+    /// The BSNs a rejected line or message names: every run of nine digits that passes the elfproef (a line is rejected
+    /// as sent, so there is no parsed BSN column; a malformed number identifies nobody).
+    /// </summary>
+    public static IEnumerable<string> Bsns(string inhoud) =>
+        NegenCijfers().Matches(inhoud).Select(m => m.Value).Where(b => Bsn.TryParse(b, out _));
+
+    [GeneratedRegex(@"(?<!\d)\d{9}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex NegenCijfers();
+
+    private static string Omschrijving(ImportSleutel sleutel) => sleutel switch
+    {
+        ImportSleutel.Run run => "import " + run.Id.ToString(CultureInfo.InvariantCulture),
+        ImportSleutel.Berichten dag => $"berichten {dag.Bron.Code()} {dag.Dag.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+        _ => throw new ArgumentOutOfRangeException(nameof(sleutel)),
+    };
+
+    private static NpgsqlCommand AfwijzingenCommand(NpgsqlConnection conn, ImportSleutel sleutel, string volgorde)
     {
         const string kolommen = "select regel, bericht_id, reden, inhoud, ontvangen_op from afwijzing";
         return sleutel switch
         {
-            ImportSleutel.Run run => Met(dataSource.CreateCommand($"{kolommen} where import_id = @id {volgorde}"), run),
-            ImportSleutel.Berichten dag => Met(dataSource.CreateCommand(
-                $"{kolommen} where import_id is null and bron = @bron and ontvangen_op >= @van and ontvangen_op < @tot {volgorde}"), dag),
+            ImportSleutel.Run run => Met(new NpgsqlCommand($"{kolommen} where import_id = @id {volgorde}", conn), run),
+            ImportSleutel.Berichten dag => Met(new NpgsqlCommand(
+                $"{kolommen} where import_id is null and bron = @bron and ontvangen_op >= @van and ontvangen_op < @tot {volgorde}", conn), dag),
             _ => throw new ArgumentOutOfRangeException(nameof(sleutel)),
         };
     }
@@ -176,7 +233,7 @@ public sealed class ImportenOverzicht(NpgsqlDataSource dataSource)
             ? new ImportSleutel.Berichten(bron, r.GetFieldValue<DateOnly>(2))
             : new ImportSleutel.Run(r.GetInt64(0), bron);
         return new ImportRegel(sleutel, r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
-            r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8));
+            r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(10) ? null : r.GetString(10));
     }
 
     private static AfwijzingRegel LeesAfwijzing(NpgsqlDataReader r) => new(

@@ -19,11 +19,25 @@ public sealed record ImportRapport(
 /// </summary>
 public static class FeitenImport
 {
+    /// <summary>An import started by the system itself (tests, tools): <see cref="Systeem"/> is recorded as who started it.</summary>
+    public static Task<ImportRapport> ImportAsync(NpgsqlDataSource db, FeitBron bron, string pad, TimeProvider clock,
+        Auditlog auditlog, CancellationToken ct) =>
+        ImportAsync(db, bron, pad, Systeem, clock, auditlog, ct);
+
+    /// <summary>Who started an import the system ran by itself.</summary>
+    public const string Systeem = "systeem";
+
+    /// <param name="door">
+    /// Who started the import (a DUO user's id, the CLI's operator): kept in import_run.gestart_door and in the audit log
+    /// (a DUO action "import-starten" with the import's id), never in the application log.
+    /// </param>
     /// <param name="auditlog">Every message stored, derivation and signal of the run is written here, last, in the import's transaction.</param>
-    public static async Task<ImportRapport> ImportAsync(NpgsqlDataSource db, FeitBron bron, string pad, TimeProvider clock,
+    public static async Task<ImportRapport> ImportAsync(NpgsqlDataSource db, FeitBron bron, string pad, string door, TimeProvider clock,
         Auditlog auditlog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(auditlog);
+        ArgumentException.ThrowIfNullOrWhiteSpace(door);
+        door = door.Trim();
         var schema = FeitSchema.Voor(bron);
         var sha = await HashAsync(pad, ct);
         var geldig = new List<GeldigBericht>();
@@ -51,7 +65,9 @@ public static class FeitenImport
             return new ImportRapport(eerder, bron, geldig.Count + afgewezen.Count, 0, 0, [], new BatchResultaat(), eerder);
         }
         await RuimGeheugenAsync(conn, ct);
-        var importId = await StartAsync(conn, bron, Path.GetFileName(pad), sha, context.Nu, ct);
+        var importId = await StartAsync(conn, bron, Path.GetFileName(pad), sha, door, context.Nu, ct);
+        context.Audit.Voeg(DuoActies.Regel(Verwerkingsactiviteiten.ImportStarten, door, "import-starten", reden: null, context.Nu,
+            ("import_id", importId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("bron", bron.Code())));
         await Afwijzingen.SchrijfAsync(conn, bron, importId, afgewezen, context.Nu, ct);
         var telling = await FeitenVerwerking.VerwerkAsync(conn, schema, geldig, importId, context, ct);
         var rapport = new ImportRapport(importId, bron, geldig.Count + afgewezen.Count, telling.Nieuw, telling.Dubbel, afgewezen,
@@ -87,13 +103,14 @@ public static class FeitenImport
         return await cmd.ExecuteScalarAsync(ct) as long?;
     }
 
-    private static async Task<long> StartAsync(NpgsqlConnection conn, FeitBron bron, string naam, string sha, DateTimeOffset nu,
-        CancellationToken ct)
+    private static async Task<long> StartAsync(NpgsqlConnection conn, FeitBron bron, string naam, string sha, string door,
+        DateTimeOffset nu, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            insert into import_run (bron, bestandsnaam, sha256, gestart_op, aantal_rijen, aantal_verwerkt, aantal_afgewezen, aantal_dubbel)
-            values (@bron, @naam, @sha, @nu, 0, 0, 0, 0) returning id
+            insert into import_run (bron, bestandsnaam, sha256, gestart_op, gestart_door, aantal_rijen, aantal_verwerkt, aantal_afgewezen, aantal_dubbel)
+            values (@bron, @naam, @sha, @nu, @door, 0, 0, 0, 0) returning id
             """, conn);
+        cmd.Parameters.AddWithValue("door", door);
         cmd.Parameters.AddWithValue("bron", bron.Code());
         cmd.Parameters.AddWithValue("naam", naam);
         cmd.Parameters.AddWithValue("sha", sha);

@@ -62,6 +62,19 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
         (PersonenTestdata.Bsn(904), "Warda Belkhadir"),
     ];
 
+    /// <summary>
+    /// Issue 17 item 12: the free-text reasons DUO types are data of the processing. Each is recognisable, and none may
+    /// reach the application log.
+    /// </summary>
+    private readonly List<string> _redenen = [];
+
+    private string Reden(string actie)
+    {
+        var reden = $"Privacyreden-{actie}-Q7X3 van duo";
+        _redenen.Add(reden);
+        return reden;
+    }
+
     private readonly FakeTimeProvider _klok = new(Januari);
     private readonly Applicatielog _log = new();
     private PibWebFactory _basis = null!;
@@ -127,6 +140,14 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
         Assert.True(lekken.Count == 0, $"{lekken.Sum(l => l.Count())} logregels van {lekken.Count} soorten noemen een BSN of naam:\n" +
             string.Join("\n", lekken.Select(l => $"{l.Count()}× {l.Key.Bron} '{l.Key.Sjabloon}': {l.First().Treffers[0]}")));
         Assert.Empty(scanner.Vind(tekst));
+
+        // The reasons typed into pause, resume, release and person correction (proposal and rejection), and who uploaded
+        // a file: kept in the tables and the audit log, never in the application log.
+        Assert.Equal(6, _redenen.Count);
+        Assert.All(_redenen, r => Assert.DoesNotContain(r, tekst, StringComparison.Ordinal));
+        Assert.Contains(_log.Regels, r => r.Sjabloon.StartsWith("Herimport", StringComparison.Ordinal));
+        Assert.All(_log.Regels.Where(r => r.Sjabloon.StartsWith("Herimport", StringComparison.Ordinal)),
+            r => Assert.DoesNotContain(Beheer.Id, r.Tekst, StringComparison.Ordinal));
 
         // A planted BSN and name through the host's own logger reach the same sink, and the scan finds them.
         var geplant = bsns.First(b => b.StartsWith("99999", StringComparison.Ordinal));
@@ -320,14 +341,14 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
     private async Task PauzeAsync()
     {
         var pauzering = Dienst<Pauzering>();
-        await pauzering.PauzeerAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, Beheer.Id, "Plaatsing gezinsmigranten onderzoeken (kennisgeving als peildatum)", CancellationToken.None);
+        await pauzering.PauzeerAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, Beheer.Id, Reden("pauze"), CancellationToken.None);
         await PostFeitAsync("brp", Brp("LOG-BRP-P", Nieuw[2].Bsn, "GM0599", "2021-10-04"));
         await PostFeitAsync("ind", Ind("LOG-IND-P", Nieuw[2].Bsn, Nieuw[2].Naam, "2021-12-15"));
         using var duo = Aanmelding.Als(_factory, "duo.beheer");
         await OkAsync(duo, "/duo/pauzes");
         await Assert.ThrowsAnyAsync<Exception>(() =>
             pauzering.PauzeerAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, Beheer.Id, "Nogmaals", CancellationToken.None));
-        var hervat = await pauzering.HervatAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, Beheer.Id, "Onderzoek afgerond", CancellationToken.None);
+        var hervat = await pauzering.HervatAsync(Regime.Wi2021, Doelgroep.Gezinsmigrant, Beheer.Id, Reden("hervatten"), CancellationToken.None);
         Assert.True(hervat.Verwerkt >= 1);
     }
 
@@ -348,7 +369,7 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
         await OkAsync(duo, "/duo/geparkeerd");
         var groepen = Dienst<GeparkeerdeGroepen>();
         var groep = (await groepen.OverzichtAsync(CancellationToken.None)).Groepen.First(g => g.Geparkeerd > 0);
-        await groepen.VrijgevenAsync(groep.Uitkomst, groep.Doelgroep, false, Beheer.Id, "Herstart 25 maart", CancellationToken.None);
+        await groepen.VrijgevenAsync(groep.Uitkomst, groep.Doelgroep, false, Beheer.Id, Reden("vrijgave"), CancellationToken.None);
     }
 
     /// <summary>A single-person correction: look-up (also a malformed BSN), effect, proposal, self-approval refused, approval by a second user.</summary>
@@ -363,7 +384,7 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
         var gevonden = Assert.IsType<Opzoeking.Gevonden>(await dienst.ZoekAsync(Beheer, bsn));
         var invoer = CorrectieInvoer.Van(gevonden.Dossier.Feiten);
         invoer.Bekendmaking = "2021-12-28";
-        invoer.Reden = "IND-dossier: beschikking op 28 december bekendgemaakt.";
+        invoer.Reden = Reden("persoonscorrectie");
         Assert.IsType<Voorstelresultaat.Berekend>(await dienst.BerekenAsync(Beheer, bsn, invoer));
         var id = Assert.IsType<Voorstelresultaat.Berekend>(await dienst.StelVoorAsync(Beheer, bsn, invoer)).Id!.Value;
         Assert.IsType<Besluitresultaat.Geweigerd>(await dienst.KeurGoedAsync(Beheer, id));
@@ -374,6 +395,12 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
         }
         _klok.Advance(TimeSpan.FromHours(1));
         Assert.IsType<Besluitresultaat.Besloten>(await dienst.KeurGoedAsync(Controle, id));
+
+        // A second proposal, rejected with a reason of its own.
+        invoer.Bekendmaking = "2021-12-29";
+        invoer.Reden = Reden("voorstel");
+        var tweede = Assert.IsType<Voorstelresultaat.Berekend>(await dienst.StelVoorAsync(Beheer, bsn, invoer)).Id!.Value;
+        Assert.IsType<Besluitresultaat.Besloten>(await dienst.WijsAfAsync(Controle, tweede, Reden("afwijzing")));
     }
 
     /// <summary>The auditor: start page, a person's timeline (and a malformed BSN), a check of the chain.</summary>

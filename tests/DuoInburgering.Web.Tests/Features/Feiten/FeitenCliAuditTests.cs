@@ -33,11 +33,16 @@ public sealed class FeitenCliAuditTests(TestDatabase database) : IClassFixture<T
         var cs = database.ConnectionString;
         var laatste = await AuditRijen.LaatsteIdAsync(cs);
 
-        var (code, _, _) = await CliUitvoering.VoerUitAsync(cs, "import", "coa", bestanden.Pad(FeitBron.Coa));
+        var (code, _, _) = await CliUitvoering.VoerUitAsync(cs, "import", "coa", bestanden.Pad(FeitBron.Coa), "--door", "beheer.nacht");
 
         Assert.Equal(0, code);
         var import = await FeitenDb.ScalarAsync<long>(cs, "select max(id) from import_run where bron = 'COA'");
-        var rijen = await AuditRijen.NaAsync(cs, laatste);
+        // Who started it (issue 17 item 12): --door, in import_run and as a DUO action in the audit log.
+        Assert.Equal("beheer.nacht", await FeitenDb.ScalarAsync<string>(cs, "select gestart_door from import_run where id = @id", ("id", import)));
+        var alle = await AuditRijen.NaAsync(cs, laatste);
+        var start = Assert.Single(alle, r => r.Soort == "DuoActie");
+        Assert.Equal(("beheer.nacht", "import-starten", import.ToString(CultureInfo.InvariantCulture)), (start.Actor, start.Activiteit, start["import_id"]));
+        var rijen = alle.Where(r => r.Soort != "DuoActie").ToList();
         var berichten = await FeitenDb.RijenAsync(cs, "select bericht_id, bsn from coa_feit order by bericht_id");
         Assert.Equal(berichten.Select(b => (b[0], AuditRijen.Pseudoniem(b[1]), "COA", import.ToString(CultureInfo.InvariantCulture))),
             rijen.Select(r => (r["bericht_id"]!, r.Betrokkene!, r.Actor, r["import_id"]!)).OrderBy(x => x.Item1, StringComparer.Ordinal));

@@ -27,7 +27,15 @@ public sealed class HerimportAuditTests(TestDatabase database) : IClassFixture<T
         var uitkomst = Assert.IsType<HerimportUitkomst.Geimporteerd>(
             await herimport.ImporteerAsync(FeitBron.Ind, "herstel-ind.csv", inhoud, "duo.beheer", CancellationToken.None));
 
-        var rijen = await AuditRijen.NaAsync(cs, laatste);
+        var alle = await AuditRijen.NaAsync(cs, laatste);
+        var importId = uitkomst.Rapport.ImportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Who started it (issue 17 item 12): a DUO action about no person, with the import's id, and in import_run.
+        var start = Assert.Single(alle, r => r.Soort == "DuoActie");
+        Assert.Equal(("duo.beheer", "Duo", "import-starten", importId, (string?)null),
+            (start.Actor, start.Rol, start.Activiteit, start["import_id"], start.Betrokkene));
+        Assert.Equal("duo.beheer", (await factory.Services.GetRequiredService<ImportenOverzicht>()
+            .RunAsync(uitkomst.Rapport.ImportId, CancellationToken.None))!.Door);
+        var rijen = alle.Where(r => r.Soort != "DuoActie").ToList();
         Assert.All(rijen, r => Assert.True(r.Over(bsn)));
         Assert.Equal(["FeitOntvangen", "Bepaling"], rijen.Select(r => r.Soort));
         Assert.Equal(("IND", "H-1", uitkomst.Rapport.ImportId.ToString(System.Globalization.CultureInfo.InvariantCulture)),

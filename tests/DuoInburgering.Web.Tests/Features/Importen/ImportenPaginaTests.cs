@@ -90,10 +90,10 @@ public sealed class ImportenPaginaTests(TestDatabase database) : IClassFixture<T
 
         cut.WaitForAssertion(() => Assert.Contains($"Import {run}: lijst-ind.csv", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         var rijen = Rijen(cut);
-        Assert.Contains($"25-03-2022 10:00|IND|Bestand|Import {run}: lijst-ind.csv|4|2|1|1", rijen);
-        Assert.Contains("26-03-2022 10:00|BRP|Losse berichten|Berichten BRP van 26-03-2022|2|1|1|–", rijen);
-        Assert.True(rijen.IndexOf("26-03-2022 10:00|BRP|Losse berichten|Berichten BRP van 26-03-2022|2|1|1|–")
-            < rijen.IndexOf($"25-03-2022 10:00|IND|Bestand|Import {run}: lijst-ind.csv|4|2|1|1"), "Nieuwste eerst.");
+        Assert.Contains($"25-03-2022 10:00|IND|Bestand|Import {run}: lijst-ind.csv|duo.lijst|4|2|1|1", rijen);
+        Assert.Contains("26-03-2022 10:00|BRP|Losse berichten|Berichten BRP van 26-03-2022|BRP|2|1|1|–", rijen);
+        Assert.True(rijen.IndexOf("26-03-2022 10:00|BRP|Losse berichten|Berichten BRP van 26-03-2022|BRP|2|1|1|–")
+            < rijen.IndexOf($"25-03-2022 10:00|IND|Bestand|Import {run}: lijst-ind.csv|duo.lijst|4|2|1|1"), "Nieuwste eerst.");
         Assert.Contains(cut.FindAll("a"), a => a.GetAttribute("href") == $"/duo/importen/{run}");
         Assert.Contains(cut.FindAll("a"), a => a.GetAttribute("href") == "/duo/importen/berichten/brp/2022-03-26");
     }
@@ -182,7 +182,7 @@ public sealed class ImportenPaginaTests(TestDatabase database) : IClassFixture<T
                 ("id", nieuw)))[0]);
 
         var lijst = Toon<ImportenPagina>();
-        lijst.WaitForAssertion(() => Assert.Contains($"25-03-2022 10:30|IND|Bestand|Import {nieuw}: herimport-ind-gecorrigeerd.csv|2|1|0|1", Rijen(lijst)),
+        lijst.WaitForAssertion(() => Assert.Contains($"25-03-2022 10:30|IND|Bestand|Import {nieuw}: herimport-ind-gecorrigeerd.csv|duo.beheer|2|1|0|1", Rijen(lijst)),
             TimeSpan.FromSeconds(10));
 
         // The same file once more (another name, same bytes): recognised by its SHA-256, nothing written.
@@ -237,7 +237,7 @@ public sealed class ImportenPaginaTests(TestDatabase database) : IClassFixture<T
     private async Task<long> ImporteerAsync(string naam, params string[] regels)
     {
         var pad = _bestanden.Schrijf(naam, [SynthetischePopulatie.IndKop, .. regels]);
-        var rapport = await FeitenImport.ImportAsync(_factory.Services.GetRequiredService<NpgsqlDataSource>(), FeitBron.Ind, pad, _klok,
+        var rapport = await FeitenImport.ImportAsync(_factory.Services.GetRequiredService<NpgsqlDataSource>(), FeitBron.Ind, pad, "duo.lijst", _klok,
             _factory.Services.GetRequiredService<Auditlog>(), CancellationToken.None);
         return rapport.ImportId;
     }
