@@ -74,9 +74,18 @@ public static class PibSessie
     private static async Task ControleerRecordAsync(CookieValidatePrincipalContext context)
     {
         var register = context.HttpContext.RequestServices.GetRequiredService<SessieRegister>();
-        if (SessieRegister.IdVan(context.Principal) is { } id
-            && await register.ControleerAsync(id, TeltAlsActiviteit(context.Request), context.HttpContext.RequestAborted))
+        try
         {
+            if (SessieRegister.IdVan(context.Principal) is { } id
+                && await register.ControleerAsync(id, TeltAlsActiviteit(context.Request), context.HttpContext.RequestAborted))
+            {
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The browser left (a closing tab's disconnect beacon): nobody to answer, and no error to log.
+            context.RejectPrincipal();
             return;
         }
         context.RejectPrincipal();
