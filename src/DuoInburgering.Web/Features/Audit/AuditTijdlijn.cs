@@ -11,9 +11,12 @@ using DuoInburgering.Web.Audit;
 namespace DuoInburgering.Web.Features.Audit;
 
 /// <summary>One entry of a person's timeline as the auditor sees it.</summary>
+/// <param name="Verantwoordelijk">Who was responsible then (issue 17): the municipality of the latest derivation
+/// (<c>Bepaling</c>) of the person up to and including this entry, as "Naam (code)"; "Geen" when that derivation put the
+/// person with no municipality; null when the log holds no derivation before this entry.</param>
 public sealed record TijdlijnRegel(
     long Id, DateTimeOffset Tijdstip, AuditSoort Soort, string Verwerkingsactiviteit, string Actor, string? Rol, string? GemeenteCode,
-    string? GemeenteNaam, IReadOnlyDictionary<string, string?> Gegevens);
+    string? GemeenteNaam, IReadOnlyDictionary<string, string?> Gegevens, string? Verantwoordelijk = null);
 
 /// <summary>A page of a timeline, newest first, with the total number of entries.</summary>
 public sealed record Tijdlijn(IReadOnlyList<TijdlijnRegel> Regels, int Totaal);
@@ -49,10 +52,17 @@ public sealed class AuditTijdlijn(IDbContextFactory<AppDbContext> factory, Audit
         // The page's ids first, from the index alone (betrokkene, id): skipping to a later page then reads index
         // entries, not a table row per skipped entry (a person in every list for years has tens of thousands).
         await using (var cmd = new NpgsqlCommand("""
-            select r.id, r.tijdstip, r.soort, r.verwerkingsactiviteit, r.actor, r.rol, r.gemeente_code, r.gegevens::text, g.naam
+            select r.id, r.tijdstip, r.soort, r.verwerkingsactiviteit, r.actor, r.rol, r.gemeente_code, r.gegevens::text, g.naam,
+                   case when v.id is null then null when v.gemeente_code is null then 'Geen'
+                        else coalesce(vg.naam || ' (' || v.gemeente_code || ')', v.gemeente_code) end
             from (select id from audit.regel where betrokkene = @b order by id desc offset @offset limit @limit) p
             join audit.regel r on r.id = p.id
             left join gemeente g on g.code = r.gemeente_code
+            -- Who was responsible then: the latest derivation up to this entry (its municipality).
+            left join lateral (select b.id, b.gemeente_code from audit.regel b
+                               where b.betrokkene = @b and b.id <= r.id and b.soort = 'Bepaling'
+                               order by b.id desc limit 1) v on true
+            left join gemeente vg on vg.code = v.gemeente_code
             order by r.id desc
             """, conn))
         {
@@ -66,7 +76,8 @@ public sealed class AuditTijdlijn(IDbContextFactory<AppDbContext> factory, Audit
                     Kolomwaarden.Herken<AuditSoort>(lezer.GetString(2)) ?? AuditSoort.Verstrekking,
                     lezer.GetString(3), lezer.GetString(4), lezer.IsDBNull(5) ? null : lezer.GetString(5),
                     lezer.IsDBNull(6) ? null : lezer.GetString(6), lezer.IsDBNull(8) ? null : lezer.GetString(8),
-                    lezer.IsDBNull(7) ? new Dictionary<string, string?>() : Gegevens(lezer.GetString(7))));
+                    lezer.IsDBNull(7) ? new Dictionary<string, string?>() : Gegevens(lezer.GetString(7)),
+                    lezer.IsDBNull(9) ? null : lezer.GetString(9)));
             }
         }
         // After the read: the append lock is then held for the insert and the commit only.

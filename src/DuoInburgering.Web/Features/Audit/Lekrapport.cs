@@ -134,6 +134,8 @@ public sealed record Lekrapport(
 /// <param name="Ontvangen">Signals it received about them (audit soort SignaalVerzonden).</param>
 /// <param name="Ingezien">Times a person was shown to or downloaded by one of its users (audit soort Verstrekking, one per person).</param>
 /// <param name="Gebruikers">The users who viewed them (user ids as recorded), sorted.</param>
+/// <param name="PersonenElders">Of those, the persons it received or viewed while, by the log's latest derivation, they
+/// belonged to another municipality or none (see <see cref="Lekrapportage"/>, "Responsible when").</param>
 public sealed record LekrapportGemeente(
     string Code,
     string Naam,
@@ -144,12 +146,22 @@ public sealed record LekrapportGemeente(
     IReadOnlyList<string> Gebruikers,
     DateTimeOffset Eerste,
     DateTimeOffset Laatste,
-    IReadOnlyList<string> Categorieen)
+    IReadOnlyList<string> Categorieen,
+    int PersonenElders = 0)
 {
-    public bool Verantwoordelijk => PersonenOnterecht == 0;
+    /// <summary>Responsible for every person at every contact: not misplaced, and the person belonged to it then.</summary>
+    public bool Verantwoordelijk => PersonenOnterecht == 0 && PersonenElders == 0;
+
+    /// <summary>The report's "Verantwoordelijk" cell, in Dutch.</summary>
+    public string Verantwoordelijkheid =>
+        PersonenOnterecht > 0 ? $"Nee, voor {Aantal(PersonenOnterecht)} van {Aantal(Personen)}"
+        : PersonenElders > 0 ? $"Nee, voor {Aantal(PersonenElders)} van {Aantal(Personen)}: de persoon hoorde toen bij een andere gemeente (alleen inzage)"
+        : "Ja";
+
+    private static string Aantal(int n) => n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 
     /// <summary>What to tell this municipality under art. 19.</summary>
-    public string Rectificatie => Verantwoordelijk
+    public string Rectificatie => PersonenOnterecht == 0
         ? "De rectificatie doorgeven: de gegevens van deze personen zijn gecorrigeerd."
         : "Melden dat de gegevens ten onrechte zijn verstrekt, de rectificatie doorgeven en vragen wat zij nog hebben te verwijderen.";
 }

@@ -15,7 +15,7 @@ public static class LekrapportCsv
     private static readonly string[] Koppen =
     [
         "gemeente_code", "gemeente", "verantwoordelijk", "personen", "personen_niet_verantwoordelijk", "signalen_ontvangen",
-        "keren_ingezien", "gebruikers", "eerste", "laatste", "categorieen", "art19_rectificatie",
+        "keren_ingezien", "gebruikers", "eerste", "laatste", "categorieen", "personen_bij_andere_gemeente", "art19_rectificatie",
     ];
 
     private static readonly Func<LekrapportGemeente, string?>[] Velden =
@@ -23,7 +23,7 @@ public static class LekrapportCsv
         g => g.Code, g => g.Naam, g => g.Code.Length == 0 ? "" : g.Verantwoordelijk ? "ja" : "nee",
         g => Getal(g.Personen), g => Getal(g.PersonenOnterecht), g => Getal(g.Ontvangen), g => Getal(g.Ingezien),
         g => string.Join(", ", g.Gebruikers), g => Tijd(g.Eerste), g => Tijd(g.Laatste), g => string.Join(", ", g.Categorieen),
-        g => g.Code.Length == 0 ? "" : g.Rectificatie,
+        g => Getal(g.PersonenElders), g => g.Code.Length == 0 ? "" : g.Rectificatie,
     ];
 
     public static string Bestandsnaam(Lekrapport rapport)

@@ -41,6 +41,14 @@ public sealed record CorrectierunKeuze(long Id, string VorigeVersie, string Vers
 /// municipality is "niet verantwoordelijk" in the report when this holds for at least one of its persons.
 /// </para>
 /// <para>
+/// <b>Responsible when.</b> Seeing is not acting (issue 17): a municipality may still receive or see a person that no
+/// longer belongs to it (SS122, its own PIP after a move, the previous PIP within a month). Each <c>Bepaling</c> row of
+/// the log carries the municipality the derivation put the person with; a contact counts as "elders" when the latest
+/// derivation at or before it (a derivation and a signal of the same moment: the derivation first) named another
+/// municipality or none. Contacts before the first derivation in the log are not counted either way. Such a municipality
+/// is not "Verantwoordelijk" in the report either, but it is not asked to remove anything: that is for the episodes above.
+/// </para>
+/// <para>
 /// The report never holds a BSN. Making it for a list of BSNs tells the auditor something about exactly those persons,
 /// so that is recorded as a disclosure of those BSNs to the auditor (<see cref="Verstrekkingen"/>); for a correction run or
 /// a period the auditor sees counts and municipalities only, and one audit row without a data subject records that the
@@ -83,7 +91,7 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
         var totaal = rijen.SingleOrDefault(r => r.Code is null);
         var gemeenten = rijen.Where(r => r.Code is not null)
             .Select(r => new LekrapportGemeente(r.Code!, r.Naam ?? r.Code!, r.Personen, r.Onterecht, r.Ontvangen, r.Ingezien,
-                [.. r.Gebruikers.Order(StringComparer.Ordinal)], r.Eerste!.Value, r.Laatste!.Value, Gegevenscategorieen.Samen(r.Codes, r.Omschrijvingen)))
+                [.. r.Gebruikers.Order(StringComparer.Ordinal)], r.Eerste!.Value, r.Laatste!.Value, Gegevenscategorieen.Samen(r.Codes, r.Omschrijvingen), r.Elders))
             // The municipalities that were not responsible first: they are what the notification is about.
             .OrderBy(g => g.Verantwoordelijk).ThenBy(g => g.Naam, StringComparer.Create(Nl, ignoreCase: true)).ThenBy(g => g.Code, StringComparer.Ordinal)
             .ToList();
@@ -218,7 +226,7 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
     }
 
     private sealed record Rij(string? Code, string? Naam, int Personen, int Onterecht, int Ontvangen, int Ingezien, string[] Gebruikers,
-        DateTimeOffset? Eerste, DateTimeOffset? Laatste, string[] Codes, string[] Omschrijvingen);
+        DateTimeOffset? Eerste, DateTimeOffset? Laatste, string[] Codes, string[] Omschrijvingen, int Elders);
 
     /// <summary>
     /// One statement: the persons' contacts (c), their episodes (e, then the latest end per person and municipality or
@@ -237,6 +245,27 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
             -- The predicate of index regel_betrokkene_contact (migration AuditLekrapportIndex), which also holds every column
             -- read here: the contacts come from the index alone. Change both together.
             where r.betrokkene is not null and r.soort in ('SignaalVerzonden', 'Verstrekking') and r.gemeente_code is not null
+        ),
+        b as materialized (
+            select p.bsn, r.tijdstip, r.gemeente_code from p join audit.regel r on r.betrokkene = p.betrokkene
+            where r.betrokkene is not null and r.soort = 'Bepaling'
+        ),
+        x as (
+            select bsn, tijdstip, gemeente_code, true as bepaling from b
+            union all
+            select bsn, tijdstip, gemeente_code, false from c
+        ),
+        xn as (
+            -- n: how many derivations came before (a derivation before a contact at the same moment: it is written first).
+            select x.*, count(*) filter (where bepaling) over (partition by bsn order by tijdstip, bepaling desc rows unbounded preceding) as n
+            from x
+        ),
+        ce as (
+            -- Contacts while the latest derivation put the person with another municipality or none. Contacts before any
+            -- derivation in the log are not counted: who was responsible then is not derivable from it.
+            select distinct k.bsn, k.gemeente_code
+            from xn k join xn d on d.bsn = k.bsn and d.n = k.n and d.bepaling
+            where not k.bepaling and k.n > 0 and d.gemeente_code is distinct from k.gemeente_code
         ),
         e as (
             select m.bsn, m.oude_gemeente::text as gemeente, m.vastgesteld_op as tot
@@ -266,14 +295,16 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
             from c group by c.gemeente_code, c.bsn
         ),
         kv as (
-            select k.*, coalesce(k.eerste < greatest(eg1.tot, eg0.tot), false) as onterecht
+            select k.*, coalesce(k.eerste < greatest(eg1.tot, eg0.tot), false) as onterecht,
+                   exists (select 1 from ce where ce.bsn = k.bsn and ce.gemeente_code = k.gemeente_code) as elders
             from k
             left join eg eg1 on eg1.bsn = k.bsn and eg1.gemeente = k.gemeente_code
             left join eg eg0 on eg0.bsn = k.bsn and eg0.gemeente is null
         ),
         g as (
             select gemeente_code, count(*)::int as personen, (count(*) filter (where onterecht))::int as onterecht,
-                   sum(ontvangen)::int as ontvangen, sum(ingezien)::int as ingezien, min(eerste) as eerste, max(laatste) as laatste
+                   sum(ontvangen)::int as ontvangen, sum(ingezien)::int as ingezien, min(eerste) as eerste, max(laatste) as laatste,
+                   (count(*) filter (where elders))::int as elders
             from kv group by gemeente_code
         ),
         d as (
@@ -284,11 +315,12 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
             from c group by gemeente_code
         )
         select g.gemeente_code, gm.naam, g.personen, g.onterecht, g.ontvangen, g.ingezien, d.gebruikers, g.eerste, g.laatste,
-               d.codes, d.omschrijvingen
+               d.codes, d.omschrijvingen, g.elders
         from g join d on d.gemeente_code = g.gemeente_code left join gemeente gm on gm.code = g.gemeente_code
         union all
         select null, null, count(distinct bsn)::int, (count(distinct bsn) filter (where onterecht))::int,
-               coalesce(sum(ontvangen), 0)::int, coalesce(sum(ingezien), 0)::int, '{}', min(eerste), max(laatste), '{}', '{}'
+               coalesce(sum(ontvangen), 0)::int, coalesce(sum(ingezien), 0)::int, '{}', min(eerste), max(laatste), '{}', '{}',
+               (count(distinct bsn) filter (where elders))::int
         from kv
         """;
 
@@ -311,7 +343,7 @@ public sealed class Lekrapportage(IDbContextFactory<AppDbContext> factory, Audit
             string? Tekst(int i) => r.IsDBNull(i) ? null : r.GetString(i);
             DateTimeOffset? Moment(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
             uit.Add(new Rij(Tekst(0), Tekst(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetFieldValue<string[]>(6),
-                Moment(7), Moment(8), r.GetFieldValue<string[]>(9), r.GetFieldValue<string[]>(10)));
+                Moment(7), Moment(8), r.GetFieldValue<string[]>(9), r.GetFieldValue<string[]>(10), r.GetInt32(11)));
         }
         return uit;
     }

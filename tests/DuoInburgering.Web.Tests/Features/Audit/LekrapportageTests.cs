@@ -305,7 +305,7 @@ public sealed class LekrapportageTests(TestDatabase database) : IClassFixture<Te
         var regels = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("gemeente_code;gemeente;verantwoordelijk;personen;personen_niet_verantwoordelijk;signalen_ontvangen;keren_ingezien;" +
-            "gebruikers;eerste;laatste;categorieen;art19_rectificatie", regels[0]);
+            "gebruikers;eerste;laatste;categorieen;personen_bij_andere_gemeente;art19_rectificatie", regels[0]);
         Assert.StartsWith(";\"Totaal: Lijst van 5 BSN's; 5 personen in het bereik\";;4;3;", regels[1], StringComparison.Ordinal);
         Assert.Equal(1 + 1 + 5, regels.Length);
         Assert.StartsWith("GM0228;Ede;nee;1;1;1;2;km.ede, km.ede.2;2022-01-10 10:00:00;2022-01-12 12:00:00;BSN, Naam,", regels.Single(r => r.StartsWith("GM0228;", StringComparison.Ordinal)),

@@ -2,11 +2,16 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DuoInburgering.Domain.Pip;
+using DuoInburgering.Web.Data;
 using DuoInburgering.Web.Data.Entities;
+using DuoInburgering.Web.Features.Audit;
 using DuoInburgering.Web.Features.Feiten;
 using DuoInburgering.Web.Features.Personen;
+using DuoInburgering.Web.Security;
 using DuoInburgering.Web.Tests.Audit;
 using DuoInburgering.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DuoInburgering.Web.Tests.Features.Personen;
 
@@ -79,6 +84,27 @@ public sealed class AlleenInzienTests : PersonenTestdata
         Assert.NotNull(await Opvraging().LaadAsync(Klantmanager(Rotterdam), bsn));
         ZetKlok(new DateOnly(2030, 1, 1));
         Assert.Null(await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn));
+
+        // The breach report says who was responsible when: Amsterdam received SS122 and viewed the person after the
+        // move, when the person belonged to Rotterdam, so it is not "Verantwoordelijk: Ja"; nor was it misplaced.
+        var rapport = await new Lekrapportage(
+            new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(Database.ConnectionString).Options),
+            TestAudit.Log(Klok), Klok).MaakAsync(new LekrapportBereik.Bsns([bsn]));
+        var ams = rapport.Gemeenten.Single(g => g.Code == Amsterdam);
+        var rdam = rapport.Gemeenten.Single(g => g.Code == Rotterdam);
+        Assert.Equal((false, 0, 1), (ams.Verantwoordelijk, ams.PersonenOnterecht, ams.PersonenElders));
+        Assert.Equal("Nee, voor 1 van 1: de persoon hoorde toen bij een andere gemeente (alleen inzage)", ams.Verantwoordelijkheid);
+        Assert.StartsWith("De rectificatie doorgeven", ams.Rectificatie, StringComparison.Ordinal);
+        Assert.Equal((true, 0, 0, "Ja"), (rdam.Verantwoordelijk, rdam.PersonenOnterecht, rdam.PersonenElders, rdam.Verantwoordelijkheid));
+        // The timeline says who was responsible at each entry: Amsterdam's SS122 came when Rotterdam was.
+        var auditor = new PibGebruiker("auditor.1", "Auditor", Rol.Auditor, null);
+        var tijdlijn = await new AuditTijdlijn(
+            new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(Database.ConnectionString).Options),
+            TestAudit.Log(Klok), Klok).ZoekAsync(auditor, bsn, 0, 500, registreer: false);
+        var ss122 = tijdlijn.Regels.Single(r => r.Soort == DuoInburgering.Web.Audit.AuditSoort.SignaalVerzonden && r.Gegevens.GetValueOrDefault("code") == "SS122");
+        Assert.Equal((Amsterdam, "Rotterdam (GM0599)"), (ss122.GemeenteCode, ss122.Verantwoordelijk));
+        var ss102 = tijdlijn.Regels.Single(r => r.Soort == DuoInburgering.Web.Audit.AuditSoort.SignaalVerzonden && r.Gegevens.GetValueOrDefault("code") == "SS102");
+        Assert.Equal("Amsterdam (GM0363)", ss102.Verantwoordelijk);
     }
 
     /// <summary>Amsterdam sends a PIP and an aanbod: both refused with the explanation; no row, signal or audit entry changes.</summary>
