@@ -143,7 +143,16 @@ public sealed class StartupFailureTests
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // It started after all (a refusal that no longer holds): stop it, or it keeps running after the test.
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException("Het portaal startte binnen 60 s niet af: het weigerde niet te starten.");
+        }
         return (process.ExitCode, await stderr);
     }
 }
