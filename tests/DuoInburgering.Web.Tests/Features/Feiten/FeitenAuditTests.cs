@@ -102,7 +102,11 @@ public sealed class FeitenAuditTests : IClassFixture<TestDatabase>, IDisposable
         Assert.All(verzonden, r => Assert.Equal(("signaal-versturen", "systeem", "Systeem", "code,regime,datum,signaal_id"),
             (r.Activiteit, r.Actor, r.Rol, r.Sleutels)));
 
-        Assert.Equal(33 + 13 + signalen.Count, rijen.Count);
+        // Each of the three files: who started it, a DUO action about no person (issue 17 item 12).
+        var gestart = rijen.Where(r => r.Soort == "DuoActie").ToList();
+        Assert.Equal(3, gestart.Count);
+        Assert.All(gestart, r => Assert.Equal(("import-starten", "systeem", (string?)null), (r.Activiteit, r.Actor, r.Betrokkene)));
+        Assert.Equal(33 + 13 + signalen.Count + 3, rijen.Count);
         var namen = await FeitenDb.RijenAsync(cs, "select naam from persoon");
         var gegevens = string.Join("\n", rijen.SelectMany(r => r.Gegevens.Values));
         Assert.All(namen, n => Assert.DoesNotContain(n[0], gegevens, StringComparison.Ordinal));
@@ -141,7 +145,7 @@ public sealed class FeitenAuditTests : IClassFixture<TestDatabase>, IDisposable
         await ImportAsync(db, FeitBron.Coa, bestanden.Pad(FeitBron.Coa));
         var cs = db.ConnectionString;
         var laatste = await AuditRijen.LaatsteIdAsync(cs);
-        Assert.Equal(8, laatste);
+        Assert.Equal(8 + 1, laatste); // 8 messages and who started the import (issue 17 item 12)
         // Checked at commit, after everything, the audit rows included, was written in the transaction.
         await db.VoerUitAsync("""
             create function weiger() returns trigger language plpgsql as $$
@@ -157,7 +161,7 @@ public sealed class FeitenAuditTests : IClassFixture<TestDatabase>, IDisposable
         Assert.Equal(0L, await FeitenDb.ScalarAsync<long>(cs, "select count(*) from brp_feit"));
         await db.VoerUitAsync("drop trigger weiger on import_run; drop function weiger();");
         await ImportAsync(db, FeitBron.Brp, bestanden.Pad(FeitBron.Brp));
-        Assert.Equal(laatste + 12, await AuditRijen.LaatsteIdAsync(cs));
+        Assert.Equal(laatste + 12 + 1, await AuditRijen.LaatsteIdAsync(cs));
         Assert.True(await AuditRijen.KetenIntactAsync(cs));
     }
 

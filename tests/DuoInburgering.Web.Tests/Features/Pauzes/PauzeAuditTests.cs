@@ -35,9 +35,11 @@ public sealed class PauzeAuditTests
             $"PA-I1,{bsn},,Demo Persoon,1990-05-01,SYR,asiel,2021-08-30,2021-12-10,2021-12-22,,2022-01-14,"), Klok, TestAudit.Log(Klok), Geen);
 
         var wachten = await AuditRijen.NaAsync(cs, laatste);
-        Assert.Equal(["FeitOntvangen", "Bepaling"], wachten.Select(r => r.Soort));
+        // Who started the import (issue 17 item 12), then the message and the derivation that waits.
+        Assert.Equal(["DuoActie", "FeitOntvangen", "Bepaling"], wachten.Select(r => r.Soort));
+        Assert.Equal("import-starten", wachten[0].Activiteit);
         Assert.Equal(("Wi2013", "Uitgesteld", "Asielstatushouder", "GM0599"),
-            (wachten[1]["regime"], wachten[1]["status"], wachten[1]["doelgroep"], wachten[1].Gemeente));
+            (wachten[2]["regime"], wachten[2]["status"], wachten[2]["doelgroep"], wachten[2].Gemeente));
 
         laatste = await AuditRijen.LaatsteIdAsync(cs);
         await pauzering.HervatAsync(Regime.Wi2013, Doelgroep.Asielstatushouder, "duo.controle", "Onderzoek afgerond", Geen);
