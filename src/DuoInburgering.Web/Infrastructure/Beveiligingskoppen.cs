@@ -101,7 +101,8 @@ public static class Beveiligingskoppen
     {
         if (http.Items[NonceSleutel] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // base64url: nothing that HTML would encode in the attribute.
+            nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceSleutel] = nonce;
         }
         return nonce;
