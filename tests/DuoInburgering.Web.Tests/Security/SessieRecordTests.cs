@@ -19,6 +19,9 @@ namespace DuoInburgering.Web.Tests.Security;
 /// The server-side session record (table sessie): sign-in starts it, sign-out ends it, idle time and the
 /// absolute lifetime end it, and a cookie whose record has ended opens nothing, a download included.
 /// </summary>
+// Alone, beside no other test: its host's audit queue job, on a clock moved by hours, logs retries to the process's console,
+// which the CLI tests capture as the CLI's own output.
+[Collection(CliCollectie.Naam)]
 public sealed class SessieRecordTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private const string Download = "/gemeente/signalen/wi2021/download.csv";
