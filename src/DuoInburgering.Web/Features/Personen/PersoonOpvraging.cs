@@ -17,9 +17,10 @@ namespace DuoInburgering.Web.Features.Personen;
 /// </summary>
 public sealed class PersoonOpvraging(GemeenteSessies sessies, TimeProvider klok)
 {
-    public async Task<PersoonWeergave?> LaadAsync(PibGebruiker gebruiker, string bsn, CancellationToken ct = default)
+    public async Task<PersoonWeergave?> LaadAsync(PibGebruiker gebruiker, Bsn persoon, CancellationToken ct = default)
     {
-        if (gebruiker.Rol != Data.Rol.Gemeente || !Bsn.TryParse(bsn, out _))
+        var bsn = persoon.Waarde;
+        if (gebruiker.Rol != Data.Rol.Gemeente || bsn is null)
         {
             return null;
         }

@@ -71,7 +71,7 @@ public abstract record Registratie
 /// </remarks>
 public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
 {
-    public Task<Registratie> RegistreerPipAsync(PibGebruiker gebruiker, string bsn, PipAanvraag aanvraag, CancellationToken ct = default) =>
+    public Task<Registratie> RegistreerPipAsync(PibGebruiker gebruiker, Bsn bsn, PipAanvraag aanvraag, CancellationToken ct = default) =>
         VoerUitAsync(gebruiker, bsn, SoortPip, PipToelichting(gebruiker, aanvraag), (t, vorige, context, g, vandaag) =>
         {
             var fouten = PipRegels.Valideer(aanvraag, context, vandaag);
@@ -81,7 +81,7 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
                     new PipInfo(g, aanvraag.Dagtekening, aanvraag.Leerroute, PipRegels.BepaalNiveau(aanvraag)), vandaag));
         }, ct);
 
-    public Task<Registratie> RegistreerAanbodAsync(PibGebruiker gebruiker, string bsn, DateOnly datum, CancellationToken ct = default) =>
+    public Task<Registratie> RegistreerAanbodAsync(PibGebruiker gebruiker, Bsn bsn, DateOnly datum, CancellationToken ct = default) =>
         VoerUitAsync(gebruiker, bsn, SoortAanbod,
             string.Create(CultureInfo.InvariantCulture, $"Inburgeringsaanbod van {gebruiker.GemeenteCode} vastgelegd: {datum:yyyy-MM-dd}."),
             (t, vorige, context, _, vandaag) =>
@@ -100,10 +100,12 @@ public sealed class PipRegistratie(GemeenteSessies sessies, TimeProvider klok)
 
     /// <param name="soort">What the municipality registered (the audit payload's <c>soort</c>).</param>
     /// <param name="toelichting">What was registered, in Dutch, for the derivation's audit entry (no BSN, no name).</param>
-    private async Task<Registratie> VoerUitAsync(PibGebruiker gebruiker, string bsn, string soort, string toelichting, Beslis beslis,
+    private async Task<Registratie> VoerUitAsync(PibGebruiker gebruiker, Bsn persoon, string soort, string toelichting, Beslis beslis,
         CancellationToken ct)
     {
-        if (gebruiker.Rol != Data.Rol.Gemeente || !Bsn.TryParse(bsn, out _))
+        // The BSN arrives typed (the page parsed it); only a municipality's user registers.
+        var bsn = persoon.Waarde;
+        if (gebruiker.Rol != Data.Rol.Gemeente || bsn is null)
         {
             return new Registratie.NietGevonden();
         }

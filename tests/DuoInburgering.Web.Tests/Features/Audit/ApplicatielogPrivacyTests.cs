@@ -268,10 +268,10 @@ public sealed class ApplicatielogPrivacyTests(TestDatabase database) : IClassFix
         var zonderPip = await ScalarAsync<string>(
             "select bsn from persoon where pub_uitkomst = 'Wi2021' and pub_gemeente_code = @g and not geparkeerd and pip_dagtekening is null " +
             "order by (pub_doelgroep = 'Asielstatushouder') desc, bsn limit 1", ("g", gemeente));
-        Assert.IsType<DuoInburgering.Web.Features.Personen.Registratie.Ongeldig>(await pip.RegistreerPipAsync(km, zonderPip, new PipAanvraag(Vandaag.AddDays(3), Leerroute.B1Route)));
-        Assert.IsType<DuoInburgering.Web.Features.Personen.Registratie.Geregistreerd>(await pip.RegistreerPipAsync(km, zonderPip, new PipAanvraag(Vandaag, Leerroute.B1Route)));
-        await pip.RegistreerAanbodAsync(km, zonderPip, Vandaag.AddDays(1)); // a future date: refused
-        await pip.RegistreerAanbodAsync(km, zonderPip, Vandaag);
+        Assert.IsType<DuoInburgering.Web.Features.Personen.Registratie.Ongeldig>(await pip.RegistreerPipAsync(km, DuoInburgering.Domain.Identiteit.Bsn.Parse(zonderPip), new PipAanvraag(Vandaag.AddDays(3), Leerroute.B1Route)));
+        Assert.IsType<DuoInburgering.Web.Features.Personen.Registratie.Geregistreerd>(await pip.RegistreerPipAsync(km, DuoInburgering.Domain.Identiteit.Bsn.Parse(zonderPip), new PipAanvraag(Vandaag, Leerroute.B1Route)));
+        await pip.RegistreerAanbodAsync(km, DuoInburgering.Domain.Identiteit.Bsn.Parse(zonderPip), Vandaag.AddDays(1)); // a future date: refused
+        await pip.RegistreerAanbodAsync(km, DuoInburgering.Domain.Identiteit.Bsn.Parse(zonderPip), Vandaag);
         await OkAsync(client, $"/gemeente/personen/{zonderPip}");
 
         // Handling a selection, and its undo.

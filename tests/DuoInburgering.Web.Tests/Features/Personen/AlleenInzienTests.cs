@@ -35,9 +35,9 @@ public sealed class AlleenInzienTests : PersonenTestdata
         var bsn = Bsn(1);
         await VerwerkAsync(Asielstatushouder(bsn, new DateOnly(2026, 3, 1)), Amsterdam, new DateOnly(2026, 4, 1));
         ZetKlok(new DateOnly(2026, 5, 1));
-        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route, PipNiveau.B1, 400)));
-        Assert.Null((await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn))!.AlleenInzien);
+        Assert.Null((await Opvraging().LaadAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)))!.AlleenInzien);
 
         // The person moves to Rotterdam: a BRP message through the real endpoint.
         ZetKlok(new DateOnly(2026, 5, 10));
@@ -60,30 +60,30 @@ public sealed class AlleenInzienTests : PersonenTestdata
 
         // Amsterdam still sees the person through its own current PIP, read-only; Rotterdam acts.
         ZetKlok(new DateOnly(2026, 5, 12));
-        Assert.Equal(Uitleg, (await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn))!.AlleenInzien);
-        Assert.Null((await Opvraging().LaadAsync(Klantmanager(Rotterdam), bsn))!.AlleenInzien);
+        Assert.Equal(Uitleg, (await Opvraging().LaadAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)))!.AlleenInzien);
+        Assert.Null((await Opvraging().LaadAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)))!.AlleenInzien);
         await WordtGeweigerdAsync(bsn, new DateOnly(2026, 5, 11));
 
         // Rotterdam registers its PIP: accepted; Amsterdam's becomes the previous one.
         ZetKlok(new DateOnly(2026, 5, 20));
-        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), bsn,
+        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 5, 15), Leerroute.ZRoute)));
         var rij = await RijAsync(bsn);
         Assert.Equal((Rotterdam, (DateOnly?)new DateOnly(2026, 5, 15), Amsterdam), (rij.PipGemeenteCode, rij.PipDagtekening, rij.VorigePipGemeenteCode));
 
         // Amsterdam, visible only through the previous PIP within a month: still read-only, PIP and aanbod refused.
         ZetKlok(new DateOnly(2026, 6, 1));
-        Assert.Equal(Uitleg, (await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn))!.AlleenInzien);
+        Assert.Equal(Uitleg, (await Opvraging().LaadAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)))!.AlleenInzien);
         await WordtGeweigerdAsync(bsn, new DateOnly(2026, 5, 31));
 
         // A month after Rotterdam's PIP, Amsterdam's sight ends: none of its attempts extended it.
         ZetKlok(new DateOnly(2026, 6, 15));
-        Assert.Null(await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn));
-        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+        Assert.Null(await Opvraging().LaadAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)));
+        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 6, 14), Leerroute.B1Route, PipNiveau.B1)));
-        Assert.NotNull(await Opvraging().LaadAsync(Klantmanager(Rotterdam), bsn));
+        Assert.NotNull(await Opvraging().LaadAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)));
         ZetKlok(new DateOnly(2030, 1, 1));
-        Assert.Null(await Opvraging().LaadAsync(Klantmanager(Amsterdam), bsn));
+        Assert.Null(await Opvraging().LaadAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)));
 
         // The breach report says who was responsible when: Amsterdam received SS122 and viewed the person after the
         // move, when the person belonged to Rotterdam, so it is not "Verantwoordelijk: Ja"; nor was it misplaced.
@@ -114,8 +114,8 @@ public sealed class AlleenInzienTests : PersonenTestdata
         var signalenVoor = await SignalenAsync(bsn);
         var auditVoor = await AuditRijen.LaatsteIdAsync(Database.ConnectionString);
 
-        var pip = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn, new PipAanvraag(datum, Leerroute.B1Route, PipNiveau.B1, 400));
-        var aanbod = await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), bsn, datum);
+        var pip = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn), new PipAanvraag(datum, Leerroute.B1Route, PipNiveau.B1, 400));
+        var aanbod = await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn), datum);
 
         Assert.Equal(Uitleg, Assert.IsType<Registratie.AlleenInzien>(pip).Melding);
         Assert.Equal(Uitleg, Assert.IsType<Registratie.AlleenInzien>(aanbod).Melding);

@@ -30,13 +30,13 @@ public sealed class PipAuditTests : PersonenTestdata
         var laatste = await AuditRijen.LaatsteIdAsync(cs);
 
         // Refused by DUO's rules, and asked by a municipality that may not see the person: nothing recorded.
-        Assert.IsType<Registratie.Ongeldig>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+        Assert.IsType<Registratie.Ongeldig>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 2, 15), Leerroute.B1Route)));
-        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), bsn,
+        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route)));
         Assert.Equal(laatste, await AuditRijen.LaatsteIdAsync(cs));
 
-        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route)));
 
         var rijen = await AuditRijen.NaAsync(cs, laatste);

@@ -33,7 +33,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
         var zonderPip = await GezinsmigrantInAmsterdamAsync(2);
         ZetKlok(new DateOnly(2026, 5, 1));
 
-        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), metPip,
+        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(metPip),
             new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route));
 
         var klaar = Assert.IsType<Registratie.Geregistreerd>(uitkomst);
@@ -74,7 +74,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
         Assert.True(PipCodes.TryParseLeerroute(route, out var leerroute));
         PipNiveau? n = niveau is null ? null : Enum.Parse<PipNiveau>(niveau);
 
-        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(DateOnly.Parse(dagtekening, System.Globalization.CultureInfo.InvariantCulture), leerroute, n));
 
         var ongeldig = Assert.IsType<Registratie.Ongeldig>(uitkomst);
@@ -93,13 +93,12 @@ public sealed class PipRegistratieTests : PersonenTestdata
         ZetKlok(new DateOnly(2026, 5, 1));
         var pip = new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route);
 
-        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), bsn, pip));
-        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerAanbodAsync(Klantmanager(Rotterdam), bsn, new DateOnly(2026, 4, 25)));
+        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn), pip));
+        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerAanbodAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn), new DateOnly(2026, 4, 25)));
         // An invalid request from the other municipality gets the same answer, not the rules' messages.
-        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), bsn,
+        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             pip with { Dagtekening = new DateOnly(2020, 1, 1) }));
-        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), Bsn(99), pip));
-        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), "12345", pip));
+        Assert.IsType<Registratie.NietGevonden>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(Bsn(99)), pip));
 
         Assert.Null((await RijAsync(bsn)).PipGemeenteCode);
         Assert.Equal(["SS139 GM0363 Wi2021"], await SignalenAsync(bsn));
@@ -110,12 +109,12 @@ public sealed class PipRegistratieTests : PersonenTestdata
     {
         var bsn = await GezinsmigrantInAmsterdamAsync(1);
         ZetKlok(new DateOnly(2026, 5, 1));
-        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route)));
         await VerwerkAsync(Gezinsmigrant(bsn, Document), Rotterdam, new DateOnly(2026, 5, 10), vestiging: new DateOnly(2026, 5, 10));
         ZetKlok(new DateOnly(2026, 5, 20));
 
-        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), bsn,
+        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
             new PipAanvraag(new DateOnly(2026, 5, 15), Leerroute.ZRoute));
 
         // A changed PIP does not restart the inburgeringstermijn: no second SS102.
@@ -127,10 +126,10 @@ public sealed class PipRegistratieTests : PersonenTestdata
 
         // Amsterdam still sees the person until the new PIP is a month old, then no longer.
         var opvraging = new PersoonOpvraging(Sessies(), Klok);
-        Assert.NotNull(await opvraging.LaadAsync(Klantmanager(Amsterdam), bsn));
+        Assert.NotNull(await opvraging.LaadAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)));
         ZetKlok(new DateOnly(2026, 6, 15));
-        Assert.Null(await opvraging.LaadAsync(Klantmanager(Amsterdam), bsn));
-        Assert.NotNull(await opvraging.LaadAsync(Klantmanager(Rotterdam), bsn));
+        Assert.Null(await opvraging.LaadAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)));
+        Assert.NotNull(await opvraging.LaadAsync(Klantmanager(Rotterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn)));
     }
 
     [Fact]
@@ -145,16 +144,16 @@ public sealed class PipRegistratieTests : PersonenTestdata
         ZetKlok(new DateOnly(2026, 5, 1));
         foreach (var bsn in new[] { metAanbod, zonderAanbod })
         {
-            Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn,
+            Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn),
                 new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route, PipNiveau.B1, 400)));
         }
 
-        var teVroeg = Assert.IsType<Registratie.Ongeldig>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), metAanbod, new DateOnly(2026, 4, 1)));
+        var teVroeg = Assert.IsType<Registratie.Ongeldig>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(metAanbod), new DateOnly(2026, 4, 1)));
         Assert.Equal(InburgeringsaanbodRegels.Veld, Assert.Single(teVroeg.Fouten).Veld);
         Assert.Contains("niet vóór de dagtekening van het actuele PIP", teVroeg.Fouten[0].Melding, StringComparison.Ordinal);
         Assert.Null((await RijAsync(metAanbod)).DatumInburgeringsaanbod);
 
-        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), metAanbod, new DateOnly(2026, 4, 25)));
+        Assert.IsType<Registratie.Geregistreerd>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(metAanbod), new DateOnly(2026, 4, 25)));
         Assert.Equal(new DateOnly(2026, 4, 25), (await RijAsync(metAanbod)).DatumInburgeringsaanbod);
 
         var resultaat = await DeadlineVerwerking.RunAsync(DataSource, KlokOp(new DateOnly(2026, 5, 20)), DeadlineInstellingen.Standaard, TestAudit.Log(), CancellationToken.None);
@@ -170,7 +169,7 @@ public sealed class PipRegistratieTests : PersonenTestdata
         await VerwerkAsync(Gezinsmigrant(bsn, new DateOnly(2021, 6, 1)), Amsterdam, Aangemeld);
         ZetKlok(new DateOnly(2026, 5, 1));
 
-        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn, new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route));
+        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn), new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route));
 
         Assert.Equal("regime", Assert.Single(Assert.IsType<Registratie.Ongeldig>(uitkomst).Fouten).Veld);
         Assert.Null((await RijAsync(bsn)).PipGemeenteCode);
@@ -191,14 +190,14 @@ public sealed class PipRegistratieTests : PersonenTestdata
             await cmd.ExecuteNonQueryAsync();
         }
 
-        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), bsn, new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route));
+        var uitkomst = await Handler().RegistreerPipAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn), new PipAanvraag(new DateOnly(2026, 4, 20), Leerroute.B1Route));
 
         var onderbroken = Assert.IsType<Registratie.Onderbroken>(uitkomst);
         Assert.Equal("De verwerking bij DUO is tijdelijk gestopt voor een correctie. Er is niets vastgelegd; probeer het later opnieuw.",
             onderbroken.Melding);
         Assert.Null((await RijAsync(bsn)).PipGemeenteCode);
         Assert.Equal(signalenVoor, await SignalenAsync(bsn));
-        Assert.IsType<Registratie.Onderbroken>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), bsn, new DateOnly(2026, 4, 25)));
+        Assert.IsType<Registratie.Onderbroken>(await Handler().RegistreerAanbodAsync(Klantmanager(Amsterdam), DuoInburgering.Domain.Identiteit.Bsn.Parse(bsn), new DateOnly(2026, 4, 25)));
         Assert.Null((await RijAsync(bsn)).DatumInburgeringsaanbod);
     }
 }
